@@ -1,0 +1,30 @@
+# The single entry point of the omiopi suite. Every target calls scripts/dev.py,
+# which needs only Python 3.10-3.12 to start (see README.md).
+PYTHON ?= python3
+DEV := $(PYTHON) scripts/dev.py
+
+.PHONY: run update test lint i18n shell stop clean
+
+run:            ## set everything up, create the demo database once, serve Odoo on :8069
+	$(DEV) run
+
+update:         ## update the omiopi add-ons in the demo database, then serve
+	$(DEV) run --update
+
+test:           ## fresh database, all add-ons with --test-enable, Odoo-free checks, linters
+	$(DEV) test
+
+lint:           ## ruff and pylint-odoo (OCA configuration)
+	$(DEV) lint
+
+i18n:           ## export .pot files and merge them into each add-on's i18n/es.po
+	$(DEV) i18n
+
+shell:          ## an Odoo shell on the demo database
+	$(DEV) shell
+
+stop:           ## stop the project's PostgreSQL cluster
+	$(DEV) stop
+
+clean: stop     ## remove the virtual environment, the cluster, the filestore and logs
+	rm -rf .local

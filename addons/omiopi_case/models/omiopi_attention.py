@@ -1,0 +1,71 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+CHANNELS = [
+    ("in_person", "In person"),
+    ("phone", "Phone"),
+    ("online", "Online"),
+    ("field_point", "Field point"),
+]
+
+
+class OmiopiAttention(models.Model):
+    """One attention given to the person: the log the offices count."""
+
+    _name = "omiopi.attention"
+    _description = "Attention"
+    _order = "date desc, id desc"
+    _rec_name = "summary"
+
+    case_id = fields.Many2one(
+        "omiopi.case",
+        string="Case file",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain=[("state", "!=", "closed")],
+    )
+    partner_id = fields.Many2one(
+        related="case_id.partner_id", store=True, string="Person", index=True
+    )
+    office_id = fields.Many2one(
+        related="case_id.office_id", store=True, string="Office", index=True
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    area_id = fields.Many2one("omiopi.area", required=True)
+    channel = fields.Selection(CHANNELS, required=True, default="in_person")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Technician",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    duration = fields.Float(string="Duration (hours)", default=0.5)
+    summary = fields.Char(required=True)
+    note = fields.Text(string="Details")
+    gender = fields.Selection(related="case_id.gender", store=True)
+    nationality_id = fields.Many2one(
+        related="case_id.nationality_id", store=True, string="Nationality"
+    )
+    age_band = fields.Selection(related="case_id.age_band", store=True)
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for attention in self:
+            if not 0 <= attention.duration <= 24:
+                raise ValidationError(
+                    self.env._("An attention lasts between 0 and 24 hours.")
+                )
+
+    @api.constrains("case_id")
+    def _check_case_open(self):
+        for attention in self:
+            if attention.case_id.state == "closed":
+                raise ValidationError(
+                    self.env._(
+                        "The case file %(number)s is closed: reopen it to log "
+                        "an attention.",
+                        number=attention.case_id.name,
+                    )
+                )

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+NEED_LEVELS = [
+    ("0", "No need"),
+    ("1", "Low"),
+    ("2", "Medium"),
+    ("3", "High"),
+]
+
+
+class OmiopiCaseNeed(models.Model):
+    """One dimension of the multidimensional needs assessment made at intake."""
+
+    _name = "omiopi.case.need"
+    _description = "Needs assessment line"
+    _order = "case_id, sequence, id"
+
+    case_id = fields.Many2one(
+        "omiopi.case", string="Case file", required=True, ondelete="cascade", index=True
+    )
+    dimension_id = fields.Many2one("omiopi.need.dimension", required=True)
+    sequence = fields.Integer(related="dimension_id.sequence", store=True)
+    level = fields.Selection(NEED_LEVELS, string="Need")
+    note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "dimension_unique",
+            "unique(case_id, dimension_id)",
+            "Each dimension is assessed once per case file.",
+        ),
+    ]

@@ -1,0 +1,148 @@
+from odoo import api, fields, models
+
+
+class OmiopiOffice(models.Model):
+    """A service that opens case files: an OMIOPI office, an Employment Agency
+    zone agency, social services or an external entity. Its members are the
+    users who work there; record rules give them the office's cases."""
+
+    _name = "omiopi.office"
+    _description = "Office"
+    _inherit = ["mail.thread"]
+    _order = "office_type, name"
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        size=8,
+        tracking=True,
+        help="Short code that prefixes the office's case file numbers.",
+    )
+    office_type = fields.Selection(
+        [
+            ("omiopi", "Migrant integration office (OMIOPI)"),
+            ("ae_agency", "Employment Agency zone agency"),
+            ("social_services", "Social services"),
+            ("external", "External entity"),
+        ],
+        string="Type",
+        required=True,
+        default="omiopi",
+        tracking=True,
+    )
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Address",
+        help="Contact holding the office's address, phone and email.",
+    )
+    email = fields.Char(related="partner_id.email", readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    member_ids = fields.Many2many(
+        "res.users",
+        "omiopi_office_res_users_rel",
+        "office_id",
+        "user_id",
+        string="Members",
+        domain=[("share", "=", False)],
+        help="Users who work in this office and see its case files.",
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Section head",
+        tracking=True,
+        domain=[("share", "=", False)],
+        help="Validates the referrals proposed by the office's technicians.",
+    )
+    sequence_id = fields.Many2one(
+        "ir.sequence",
+        string="Case file numbering",
+        readonly=True,
+        copy=False,
+    )
+    case_ids = fields.One2many("omiopi.case", "office_id", string="Case files")
+    case_count = fields.Integer(
+        string="Number of case files", compute="_compute_case_count"
+    )
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "Another office already uses this code."),
+    ]
+
+    @api.depends("case_ids")
+    def _compute_case_count(self):
+        counts = dict(
+            self.env["omiopi.case"]._read_group(
+                [("office_id", "in", self.ids)], ["office_id"], ["__count"]
+            )
+        )
+        for office in self:
+            office.case_count = counts.get(office, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        offices = super().create(vals_list)
+        for office in offices:
+            office.sequence_id = office._create_case_sequence()
+        if any(vals.get("member_ids") for vals in vals_list):
+            self._invalidate_office_rules()
+        return offices
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "member_ids" in vals or "active" in vals:
+            self._invalidate_office_rules()
+        if "code" in vals:
+            for office in self.filtered("sequence_id"):
+                office.sequence_id.sudo().prefix = office._case_sequence_prefix()
+        return res
+
+    def unlink(self):
+        sequences = self.sequence_id
+        res = super().unlink()
+        self._invalidate_office_rules()
+        # Sequences are technical records only administrators may delete.
+        sequences.sudo().unlink()
+        return res
+
+    def _case_sequence_prefix(self):
+        return f"{self.code}/%(range_year)s/"
+
+    def _create_case_sequence(self):
+        self.ensure_one()
+        # ir.sequence is writable by administrators only; the office manager
+        # gets a numbering without receiving rights on all sequences.
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._("Case files %(office)s", office=self.name),
+                    "code": False,
+                    "prefix": self._case_sequence_prefix(),
+                    "padding": 5,
+                    "use_date_range": True,
+                }
+            )
+        )
+
+    def _next_case_number(self, date=None):
+        """Next number of the office's numbering, in the year of `date`."""
+        self.ensure_one()
+        if not self.sequence_id:
+            self.sudo().sequence_id = self._create_case_sequence()
+        return self.sequence_id.next_by_id(sequence_date=date or None)
+
+    def _invalidate_office_rules(self):
+        # Record rules read user.omiopi_office_ids; their domains are cached.
+        self.env.registry.clear_cache()
+
+    def action_view_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "omiopi_case.omiopi_case_action"
+        )
+        action["domain"] = [("office_id", "=", self.id)]
+        action["context"] = {"default_office_id": self.id}
+        return action

@@ -1,0 +1,33 @@
+from odoo import fields, models
+
+LANGUAGE_LEVELS = [
+    ("native", "Native"),
+    ("a1", "A1 - Beginner"),
+    ("a2", "A2 - Elementary"),
+    ("b1", "B1 - Intermediate"),
+    ("b2", "B2 - Upper intermediate"),
+    ("c1", "C1 - Advanced"),
+    ("c2", "C2 - Proficient"),
+]
+
+
+class OmiopiPersonLanguage(models.Model):
+    _name = "omiopi.person.language"
+    _description = "Language spoken by a person"
+    _order = "partner_id, sequence, id"
+
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one(
+        "res.partner", string="Person", required=True, ondelete="cascade", index=True
+    )
+    language_id = fields.Many2one("omiopi.language", required=True)
+    level = fields.Selection(LANGUAGE_LEVELS, required=True, default="a1")
+    certified = fields.Boolean(help="The level is backed by a certificate (DELE...).")
+
+    _sql_constraints = [
+        (
+            "language_unique",
+            "unique(partner_id, language_id)",
+            "This language is already recorded for the person.",
+        ),
+    ]

@@ -1,0 +1,516 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mail import single_email_re
+
+from ..tools.names import fold, normalize_person_name
+
+COMPUTER_LEVELS = [
+    ("0", "0 - No computer skills"),
+    ("1", "1 - Basic"),
+    ("2", "2 - Intermediate"),
+    ("3", "3 - Advanced"),
+]
+HOMOLOGATION_STATES = [
+    ("yes", "Homologated"),
+    ("in_progress", "In progress"),
+    ("no", "Not homologated"),
+    ("not_needed", "Not needed (studied in Spain)"),
+]
+BENEFITS = [
+    ("none", "No benefit"),
+    ("unemployment_benefit", "Unemployment benefit"),
+    ("unemployment_subsidy", "Unemployment subsidy"),
+    ("minimum_income", "Minimum income"),
+    ("specialised_programme", "Specialised programme"),
+    ("other", "Other"),
+]
+EMPLOYMENT_STATUSES = [
+    ("unemployed", "Unemployed"),
+    ("employed", "Employed with a contract"),
+    ("informal", "Working without a contract"),
+    ("student", "Studying"),
+    ("inactive", "Inactive"),
+]
+SENSITIVE = "omiopi_case.group_omiopi_technician"
+
+
+class ResPartner(models.Model):
+    """The person served is an ordinary contact flagged `omiopi_is_person`.
+
+    Record rules hide persons from every user outside the migrant-integration
+    groups and limit technicians to the persons of their offices, so what the
+    offices record about a person can live on the contact itself. Legal notes
+    and disability (special-category data) are further limited by field
+    groups to the case-work roles."""
+
+    _inherit = "res.partner"
+
+    omiopi_is_person = fields.Boolean(
+        string="Person served",
+        index=True,
+        copy=False,
+        help="A person attended by the migrant-integration services: only "
+        "their offices can see this contact.",
+    )
+    omiopi_office_id = fields.Many2one(
+        "omiopi.office",
+        string="Registering office",
+        index=True,
+        help="Office that registered the person; it keeps access even before "
+        "a case file is opened.",
+    )
+    omiopi_in_my_offices = fields.Boolean(
+        string="In my offices",
+        compute="_compute_omiopi_in_my_offices",
+        search="_search_omiopi_in_my_offices",
+    )
+    omiopi_case_ids = fields.One2many("omiopi.case", "partner_id", string="Case files")
+    omiopi_case_count = fields.Integer(
+        string="Case file count", compute="_compute_omiopi_case_count"
+    )
+
+    # Identity and residence
+    omiopi_document_number = fields.Char(
+        string="Document number",
+        compute="_compute_omiopi_document_number",
+        search="_search_omiopi_document_number",
+        help="Number of the person's first valid identity document.",
+    )
+    omiopi_legal_situation_id = fields.Many2one(
+        "omiopi.legal.situation",
+        string="Administrative situation",
+        groups=SENSITIVE,
+        index=True,
+    )
+    omiopi_is_regular = fields.Boolean(
+        string="Regular situation",
+        related="omiopi_legal_situation_id.is_regular",
+        store=True,
+    )
+    omiopi_can_work = fields.Boolean(
+        string="Legally able to work",
+        related="omiopi_legal_situation_id.allows_work",
+        store=True,
+    )
+    omiopi_legal_notes = fields.Text(
+        string="Legal and immigration notes",
+        groups=SENSITIVE,
+    )
+    omiopi_arrival_date = fields.Date(
+        string="Arrival in Spain",
+        help="Date of arrival in Spain: referral profiles depend on the time "
+        "spent in Spain.",
+    )
+    omiopi_months_in_spain = fields.Integer(
+        string="Months in Spain",
+        compute="_compute_omiopi_months_in_spain",
+        search="_search_omiopi_months_in_spain",
+    )
+    omiopi_district_id = fields.Many2one("omiopi.district", string="District")
+    omiopi_census_registered = fields.Boolean(
+        string="Registered in the census",
+        help="Empadronamiento: registered as a resident in the municipality.",
+    )
+
+    # Education, languages, skills
+    omiopi_language_ids = fields.One2many(
+        "omiopi.person.language", "partner_id", string="Languages"
+    )
+    omiopi_education_level_id = fields.Many2one(
+        "omiopi.education.level", string="Education level"
+    )
+    omiopi_education_homologation = fields.Selection(
+        HOMOLOGATION_STATES, string="Studies homologated"
+    )
+    omiopi_education_notes = fields.Text(string="Academic background")
+    omiopi_training_ids = fields.One2many(
+        "omiopi.person.training", "partner_id", string="Complementary training"
+    )
+    omiopi_experience_ids = fields.One2many(
+        "omiopi.person.experience", "partner_id", string="Work experience"
+    )
+    omiopi_experience_spain_months = fields.Integer(
+        string="Months of work experience in Spain",
+        compute="_compute_omiopi_experience_spain_months",
+        store=True,
+    )
+    omiopi_driving_licence_ids = fields.Many2many(
+        "omiopi.driving.licence", string="Driving licences"
+    )
+    omiopi_driving_licence_homologated = fields.Boolean(
+        string="Driving licence valid in Spain"
+    )
+    omiopi_permit_ids = fields.Many2many(
+        "omiopi.permit", string="Professional cards and permits"
+    )
+    omiopi_computer_level = fields.Selection(COMPUTER_LEVELS, string="Computer skills")
+    omiopi_mobile_basic = fields.Boolean(string="Basic mobile phone use")
+
+    # Situation
+    omiopi_disability = fields.Boolean(string="Disability", groups=SENSITIVE)
+    omiopi_disability_degree = fields.Integer(
+        string="Disability degree (%)", groups=SENSITIVE
+    )
+    omiopi_disability_notes = fields.Text(string="Disability notes", groups=SENSITIVE)
+    omiopi_benefit = fields.Selection(BENEFITS, string="Unemployment benefit")
+    omiopi_benefit_notes = fields.Char(string="Benefit or programme details")
+    omiopi_employment_status = fields.Selection(
+        EMPLOYMENT_STATUSES, string="Employment status"
+    )
+    omiopi_job_seeker = fields.Boolean(string="Registered as a job seeker")
+    omiopi_job_seeker_date = fields.Date(string="Job seeker since")
+    omiopi_youth_guarantee = fields.Boolean(string="Registered in Youth Guarantee")
+    omiopi_interests = fields.Text(string="Training and work interests")
+
+    # Consent to share data between services
+    omiopi_consent_ids = fields.One2many(
+        "omiopi.consent", "partner_id", string="Consents"
+    )
+    omiopi_consent_state = fields.Selection(
+        [
+            ("none", "Not recorded"),
+            ("given", "Given"),
+            ("withdrawn", "Withdrawn"),
+        ],
+        string="Data-sharing consent",
+        compute="_compute_omiopi_consent",
+        store=True,
+    )
+    omiopi_consent_date = fields.Date(
+        string="Consent date", compute="_compute_omiopi_consent", store=True
+    )
+
+    # Possible duplicates of the person being entered
+    omiopi_duplicate_ids = fields.Many2many(
+        "res.partner",
+        string="Possible duplicates",
+        compute="_compute_omiopi_duplicate_ids",
+    )
+    omiopi_duplicate_count = fields.Integer(
+        string="Number of possible duplicates", compute="_compute_omiopi_duplicate_ids"
+    )
+
+    @api.depends_context("uid")
+    def _compute_omiopi_in_my_offices(self):
+        offices = self.env.user.omiopi_office_ids
+        for partner in self:
+            partner.omiopi_in_my_offices = bool(
+                (partner.omiopi_office_id | partner.omiopi_case_ids.access_office_ids)
+                & offices
+            )
+
+    def _search_omiopi_in_my_offices(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'In my offices'."))
+        offices = self.env.user.omiopi_office_ids.ids
+        # the same test as the technicians' record rule on persons
+        domain = [
+            "|",
+            ("omiopi_office_id", "in", offices),
+            ("omiopi_case_ids.access_office_ids", "in", offices),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _compute_omiopi_case_count(self):
+        counts = dict(
+            self.env["omiopi.case"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.omiopi_case_count = counts.get(partner, 0)
+
+    @api.depends("id_numbers.name", "id_numbers.active", "id_numbers.status")
+    def _compute_omiopi_document_number(self):
+        for partner in self:
+            valid = partner.id_numbers.filtered(
+                lambda n: n.active and n.status != "close"
+            )
+            partner.omiopi_document_number = valid[:1].name or False
+
+    def _search_omiopi_document_number(self, operator, value):
+        return [("id_numbers.name", operator, value)]
+
+    @api.depends("omiopi_arrival_date")
+    def _compute_omiopi_months_in_spain(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            months = 0
+            if partner.omiopi_arrival_date and partner.omiopi_arrival_date <= today:
+                delta = relativedelta(today, partner.omiopi_arrival_date)
+                months = delta.years * 12 + delta.months
+            partner.omiopi_months_in_spain = months
+
+    def _search_omiopi_months_in_spain(self, operator, value):
+        """`months >= 6` is `arrived on or before today - 6 months`, and so on."""
+        if operator not in ("<", "<=", ">", ">=", "="):
+            raise UserError(self.env._("Unsupported search on the months in Spain."))
+        today = fields.Date.context_today(self)
+        months = int(value or 0)
+        # arrived at or before this date => at least `months` months in Spain
+        at_least = today - relativedelta(months=months)
+        # arrived after this date => fewer than `months + 1` months
+        before_next = today - relativedelta(months=months + 1)
+        known = [("omiopi_arrival_date", "!=", False)]
+        if operator == ">=":
+            return known + [("omiopi_arrival_date", "<=", at_least)]
+        if operator == ">":
+            return known + [("omiopi_arrival_date", "<=", before_next)]
+        if operator == "<":
+            return known + [("omiopi_arrival_date", ">", at_least)]
+        if operator == "<=":
+            return known + [("omiopi_arrival_date", ">", before_next)]
+        return known + [
+            ("omiopi_arrival_date", "<=", at_least),
+            ("omiopi_arrival_date", ">", before_next),
+        ]
+
+    @api.depends(
+        "omiopi_experience_ids.in_spain",
+        "omiopi_experience_ids.months",
+    )
+    def _compute_omiopi_experience_spain_months(self):
+        for partner in self:
+            partner.omiopi_experience_spain_months = sum(
+                partner.omiopi_experience_ids.filtered("in_spain").mapped("months")
+            )
+
+    @api.depends("omiopi_consent_ids.state", "omiopi_consent_ids.date")
+    def _compute_omiopi_consent(self):
+        for partner in self:
+            consents = partner.omiopi_consent_ids.sorted(
+                lambda c: (c.date or fields.Date.today(), c.id), reverse=True
+            )
+            latest = consents[:1]
+            partner.omiopi_consent_state = latest.state or "none"
+            partner.omiopi_consent_date = (
+                latest.date if latest.state == "given" else False
+            )
+
+    @api.depends("name", "birthdate_date", "id_numbers.name", "omiopi_is_person")
+    @api.depends_context("uid")
+    def _compute_omiopi_duplicate_ids(self):
+        for partner in self:
+            duplicates = self.browse()
+            if partner.omiopi_is_person:
+                duplicates = partner._omiopi_find_duplicates()
+            partner.omiopi_duplicate_ids = duplicates
+            partner.omiopi_duplicate_count = len(duplicates)
+
+    def _omiopi_find_duplicates(self):
+        """Persons this user can see with the same identity document number,
+        or the same name and date of birth. Searching with the user's rights
+        is deliberate: a search across offices would tell a technician that a
+        person is served elsewhere."""
+        self.ensure_one()
+        numbers = [n for n in self.id_numbers.mapped("name") if n]
+        criteria = []
+        if numbers:
+            criteria.append([("id_numbers.name", "in", numbers)])
+        if self.name and self.birthdate_date:
+            criteria.append(
+                [
+                    ("birthdate_date", "=", self.birthdate_date),
+                    ("name", "=ilike", self.name.strip()),
+                ]
+            )
+        if not criteria:
+            return self.browse()
+        domain = (
+            criteria[0] if len(criteria) == 1 else ["|", *criteria[0], *criteria[1]]
+        )
+        candidates = self.search(
+            [("omiopi_is_person", "=", True), ("id", "!=", self._origin.id), *domain],
+            limit=10,
+        )
+        # =ilike ignores case but not accents; compare folded names as well.
+        if self.name and self.birthdate_date:
+            name = fold(self.name)
+            candidates |= self.search(
+                [
+                    ("omiopi_is_person", "=", True),
+                    ("id", "!=", self._origin.id),
+                    ("birthdate_date", "=", self.birthdate_date),
+                ],
+                limit=50,
+            ).filtered(lambda p: fold(p.name) == name)
+        return candidates
+
+    @api.constrains("email", "omiopi_is_person")
+    def _check_omiopi_email(self):
+        for partner in self.filtered(lambda p: p.omiopi_is_person and p.email):
+            if not single_email_re.match(partner.email.strip()):
+                raise ValidationError(
+                    self.env._(
+                        "The email address %(email)s of %(name)s is not valid: "
+                        "write one address like name@example.com.",
+                        email=partner.email,
+                        name=partner.name,
+                    )
+                )
+
+    @api.constrains("phone", "mobile", "country_id", "omiopi_is_person")
+    def _check_omiopi_phones(self):
+        for partner in self.filtered("omiopi_is_person"):
+            for fname in ("phone", "mobile"):
+                number = partner[fname]
+                if not number:
+                    continue
+                try:
+                    partner._phone_format(
+                        number=number,
+                        country=partner._omiopi_phone_country(),
+                        raise_exception=True,
+                    )
+                except UserError as error:
+                    raise ValidationError(
+                        self.env._(
+                            "The phone number %(number)s of %(name)s is not valid "
+                            "(%(reason)s). Write a Spanish number of 9 digits or "
+                            "an international number starting with +.",
+                            number=number,
+                            name=partner.name,
+                            reason=error.args[0],
+                        )
+                    ) from error
+
+    @api.constrains("omiopi_is_person", "omiopi_office_id", "is_company")
+    def _check_omiopi_person(self):
+        for partner in self.filtered("omiopi_is_person"):
+            if partner.is_company:
+                raise ValidationError(
+                    self.env._("A person served cannot be a company.")
+                )
+            if not partner.omiopi_office_id:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the office that registers %(name)s.",
+                        name=partner.name,
+                    )
+                )
+
+    @api.constrains("omiopi_arrival_date", "birthdate_date")
+    def _check_omiopi_dates(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.omiopi_arrival_date and partner.omiopi_arrival_date > today:
+                raise ValidationError(
+                    self.env._("The date of arrival in Spain cannot be in the future.")
+                )
+            if partner.birthdate_date and partner.birthdate_date > today:
+                raise ValidationError(
+                    self.env._("The date of birth cannot be in the future.")
+                )
+            if (
+                partner.birthdate_date
+                and partner.omiopi_arrival_date
+                and partner.omiopi_arrival_date < partner.birthdate_date
+            ):
+                raise ValidationError(
+                    self.env._("The date of arrival in Spain is before the birth date.")
+                )
+
+    @api.onchange("name")
+    def _onchange_omiopi_name(self):
+        if self.omiopi_is_person and self.name:
+            self.name = normalize_person_name(self.name)
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if (
+            values.get("omiopi_is_person")
+            and "omiopi_office_id" in fields_list
+            and not values.get("omiopi_office_id")
+        ):
+            values["omiopi_office_id"] = self.env.user.omiopi_default_office_id.id
+        return values
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("omiopi_is_person"):
+                self._omiopi_prepare_person_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("omiopi_is_person") or (
+            ("name" in vals or "phone" in vals or "mobile" in vals)
+            and all(self.mapped("omiopi_is_person"))
+        ):
+            vals = dict(vals)
+            self._omiopi_prepare_person_vals(vals, partners=self)
+        return super().write(vals)
+
+    def _omiopi_prepare_person_vals(self, vals, partners=None):
+        """Normalise a name typed in capitals and phones as people type them."""
+        if vals.get("name"):
+            vals["name"] = normalize_person_name(vals["name"])
+        country = self.env["res.country"].browse(vals.get("country_id"))
+        if not country and partners and len(partners) == 1:
+            country = partners._omiopi_phone_country()
+        country = country or self.env.ref("base.es")
+        for fname in ("phone", "mobile"):
+            if vals.get(fname):
+                vals[fname] = (
+                    self._phone_format(
+                        number=vals[fname],
+                        country=country,
+                        force_format="INTERNATIONAL",
+                    )
+                    or vals[fname]
+                )
+        if not vals.get("omiopi_office_id") and not partners:
+            vals["omiopi_office_id"] = self.env.user.omiopi_default_office_id.id
+
+    def _omiopi_phone_country(self):
+        self.ensure_one()
+        return self.country_id or self.env.ref("base.es")
+
+    def action_omiopi_view_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "omiopi_case.omiopi_case_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        if len(self.omiopi_case_ids) == 1:
+            action.update(
+                views=[(False, "form")],
+                view_mode="form",
+                res_id=self.omiopi_case_ids.id,
+            )
+        return action
+
+    def action_omiopi_open_case(self):
+        """Open a new case file for this person in the user's office."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New case file"),
+            "res_model": "omiopi.case",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_partner_id": self.id,
+                "default_office_id": self.env.user.omiopi_default_office_id.id
+                or self.omiopi_office_id.id,
+            },
+        }
+
+    def action_omiopi_view_duplicates(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Possible duplicates"),
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "views": [
+                (self.env.ref("omiopi_case.res_partner_view_list_omiopi").id, "list"),
+                (False, "form"),
+            ],
+            "domain": [("id", "in", self.omiopi_duplicate_ids.ids)],
+        }

@@ -1,0 +1,108 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from ..tools.names import normalize_document_number
+
+OPEN_CASE_STATES = ("intake", "active", "follow_up")
+
+
+class ResPartnerIdNumber(models.Model):
+    _inherit = "res.partner.id_number"
+
+    omiopi_expiry_notified_until = fields.Date(
+        string="Expiry alert sent for",
+        readonly=True,
+        copy=False,
+        help="Expiry date for which the case owners were alerted: a renewed "
+        "document with a new expiry date is alerted again.",
+    )
+    omiopi_expiry_pending = fields.Boolean(
+        string="Expiry alert pending",
+        compute="_compute_omiopi_expiry_pending",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("valid_until", "omiopi_expiry_notified_until")
+    def _compute_omiopi_expiry_pending(self):
+        for number in self:
+            number.omiopi_expiry_pending = bool(
+                number.valid_until
+                and number.valid_until != number.omiopi_expiry_notified_until
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._omiopi_normalize(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "name" in vals or "category_id" in vals:
+            vals = dict(vals)
+            self._omiopi_normalize(vals, records=self)
+        return super().write(vals)
+
+    def _omiopi_normalize(self, vals, records=None):
+        """'12.345.678-z' is stored as '12345678Z' for validated document
+        types, so that duplicates and searches find it however it is typed."""
+        if not vals.get("name"):
+            return
+        category = self.env["res.partner.id_category"].browse(vals.get("category_id"))
+        if not category and records:
+            category = records.category_id
+        if any(category.mapped("omiopi_validation")):
+            vals["name"] = normalize_document_number(vals["name"])
+        else:
+            vals["name"] = vals["name"].strip().upper()
+
+    def _omiopi_expiry_domain(self, limit_date):
+        return [
+            ("active", "=", True),
+            ("omiopi_expiry_pending", "=", True),
+            ("valid_until", "<=", limit_date),
+            ("category_id.omiopi_expiry_alert", "=", True),
+            ("partner_id.omiopi_case_ids.state", "in", OPEN_CASE_STATES),
+        ]
+
+    @api.model
+    def _cron_omiopi_notify_expiry(self, batch_size=500):
+        """Schedule one activity per open case file of each person whose
+        document expires within the configured number of days. Each document
+        is alerted once per expiry date; a batch at a time, the cron runner
+        committing and calling again while documents remain."""
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("omiopi_case.document_expiry_days", 60)
+        )
+        today = fields.Date.context_today(self)
+        domain = self._omiopi_expiry_domain(today + timedelta(days=days))
+        numbers = self.search(domain, limit=batch_size, order="valid_until, id")
+        cases = self.env["omiopi.case"].search(
+            [
+                ("partner_id", "in", numbers.partner_id.ids),
+                ("state", "in", OPEN_CASE_STATES),
+            ]
+        )
+        activity_type = self.env.ref("omiopi_case.mail_activity_type_document_expiry")
+        for number in numbers:
+            for case in cases.filtered(
+                lambda c, n=number: c.partner_id == n.partner_id
+            ):
+                case.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    date_deadline=max(today, number.valid_until - timedelta(days=15)),
+                    summary=self.env._(
+                        "%(document)s %(number)s expires on %(date)s",
+                        document=number.category_id.name,
+                        number=number.name,
+                        date=number.valid_until,
+                    ),
+                    user_id=(case.user_id or case.create_uid).id,
+                )
+            number.omiopi_expiry_notified_until = number.valid_until
+        remaining = self.search_count(domain) if numbers else 0
+        self.env["ir.cron"]._notify_progress(done=len(numbers), remaining=remaining)
+        return numbers

@@ -1,0 +1,5 @@
+from . import test_access
+from . import test_case
+from . import test_document_expiry
+from . import test_person
+from . import test_tour

@@ -1,0 +1,1 @@
+from . import omiopi_case_close_wizard

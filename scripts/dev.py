@@ -1,0 +1,1015 @@
+#!/usr/bin/env python3
+"""Set up, run and test the omiopi add-ons on this machine.
+
+One entry point for the Makefile (``make run``, ``make test``...). It needs
+nothing but Python 3.10-3.12 to start: it builds a virtual environment, a
+PostgreSQL cluster that belongs to the checkout, and calls Odoo from the source
+tree at ``$ODOO_SRC`` (default ``/opt/odoo``).
+
+Everything it creates lives in ``.local/`` inside the checkout (git ignores
+it); ``make clean`` removes it.
+"""
+
+import argparse
+import ast
+import hashlib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = ROOT / ".local"
+VENV = LOCAL / "venv"
+TOOLS_VENV = LOCAL / "tools"
+ADDONS = ROOT / "addons"
+ODOO_CONF = ROOT / "config" / "odoo.conf"
+BUILD_CONSTRAINTS = ROOT / "config" / "pip-build-constraints.txt"
+LOG_DIR = LOCAL / "logs"
+
+ODOO_SRC = Path(os.environ.get("ODOO_SRC", "/opt/odoo")).resolve()
+DB_NAME = os.environ.get("OMIOPI_DB", "omiopi")
+HTTP_PORT = os.environ.get("OMIOPI_HTTP_PORT", "8069")
+HTTP_INTERFACE = os.environ.get("OMIOPI_HTTP_INTERFACE", "127.0.0.1")
+TEST_HTTP_PORT = os.environ.get("OMIOPI_TEST_HTTP_PORT", "8169")
+PG_PORT = os.environ.get("OMIOPI_PG_PORT", "5432")
+PG_SYSTEM_USER = os.environ.get("OMIOPI_PG_SYSTEM_USER", "omiopi")
+PG_ROLE = "omiopi"
+LANG = "es_ES"
+SUPPORTED_PYTHON = ((3, 10), (3, 12))
+
+# Debian packages: what they provide, checked before installing anything.
+DEBIAN_BUILD_PACKAGES = {
+    # python-ldap and psycopg2 are built from source (no wheels at Odoo's pins)
+    "libldap2-dev": "/usr/include/ldap.h",
+    "libsasl2-dev": "/usr/include/sasl/sasl.h",
+    "libpq-dev": "/usr/include/postgresql/libpq-fe.h",
+}
+
+
+def say(message=""):
+    print(message, flush=True)
+
+
+def fail(message, code=1):
+    say(f"ERROR: {message}")
+    sys.exit(code)
+
+
+def run(cmd, check=True, **kwargs):
+    say("$ " + " ".join(shlex.quote(str(c)) for c in cmd))
+    return subprocess.run([str(c) for c in cmd], check=check, **kwargs)
+
+
+def odoo_available():
+    return (ODOO_SRC / "odoo-bin").is_file() and (ODOO_SRC / "odoo").is_dir()
+
+
+def no_odoo_sentence():
+    return (
+        f"No Odoo source tree at {ODOO_SRC} (set ODOO_SRC to point at an Odoo "
+        "18.0 checkout): the Odoo tests were NOT run and Odoo cannot be served."
+    )
+
+
+def is_root():
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+# --------------------------------------------------------------------------
+# Debian packages
+# --------------------------------------------------------------------------
+
+
+def apt_install(packages):
+    """Install Debian packages when we may; say what is missing otherwise."""
+    if not packages:
+        return
+    if not is_root() or not shutil.which("apt-get"):
+        fail(
+            "missing system packages: "
+            + " ".join(packages)
+            + " (install them with apt-get as root, then run this again)"
+        )
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    cmd = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages]
+    if run(cmd, check=False, env=env).returncode:
+        # An empty or stale package index: refresh it once and retry.
+        run(["apt-get", "update", "-q"], env=env)
+        run(cmd, env=env)
+
+
+def ensure_build_packages():
+    missing = [
+        pkg for pkg, path in DEBIAN_BUILD_PACKAGES.items() if not Path(path).exists()
+    ]
+    if not shutil.which("gcc"):
+        missing.append("build-essential")
+    apt_install(missing)
+
+
+def chromium_path():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def ensure_chromium():
+    """HttpCase tours need a headless Chromium, else Odoo skips them."""
+    if not chromium_path():
+        apt_install(["chromium"])
+    if not chromium_path():
+        fail("Chromium is not installed: the browser tours cannot run")
+
+
+# --------------------------------------------------------------------------
+# Virtual environment
+# --------------------------------------------------------------------------
+
+
+def python_for_venv():
+    candidates = [os.environ.get("OMIOPI_PYTHON"), sys.executable, "python3"]
+    for minor in range(SUPPORTED_PYTHON[1][1], SUPPORTED_PYTHON[0][1] - 1, -1):
+        candidates.append(f"python3.{minor}")
+    for candidate in filter(None, candidates):
+        exe = shutil.which(candidate) or candidate
+        if not Path(exe).exists():
+            continue
+        out = subprocess.run(
+            [exe, "-c", "import sys; print(sys.version_info[0], sys.version_info[1])"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode:
+            continue
+        version = tuple(int(x) for x in out.stdout.split())
+        if SUPPORTED_PYTHON[0] <= version <= SUPPORTED_PYTHON[1]:
+            return exe
+    fail("Odoo 18.0 needs Python 3.10, 3.11 or 3.12; none was found")
+
+
+def venv_python(venv=VENV):
+    return venv / "bin" / "python"
+
+
+def tool(name):
+    """A command of the tools environment (linters, pytest, polib)."""
+    return TOOLS_VENV / "bin" / name
+
+
+def _digest(*parts):
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(
+            part.read_bytes() if isinstance(part, Path) else str(part).encode()
+        )
+    return digest.hexdigest()
+
+
+def _build_venv(venv, wanted, install):
+    """Create `venv` and run `install(pip)` unless it was done for `wanted`."""
+    stamp = venv / ".omiopi-requirements"
+    if stamp.exists() and stamp.read_text() == wanted and venv_python(venv).exists():
+        return
+    if not venv_python(venv).exists():
+        LOCAL.mkdir(exist_ok=True)
+        run([python_for_venv(), "-m", "venv", venv])
+    pip = [venv_python(venv), "-m", "pip", "install", "--disable-pip-version-check"]
+    # --build-constraint needs pip 25.3 or newer.
+    run([*pip, "-q", "--upgrade", "pip>=25.3", "wheel"])
+    try:
+        install(pip)
+    except subprocess.CalledProcessError as error:
+        fail(f"installing the Python requirements into {venv} failed ({error})")
+    stamp.write_text(wanted)
+
+
+def ensure_tools_venv():
+    """Linters, pytest and polib: a venv of their own, because their pins
+    (polib 1.2 for oca-checks-po) conflict with Odoo's (polib 1.1.1)."""
+    requirements = ROOT / "requirements-tools.txt"
+    _build_venv(
+        TOOLS_VENV,
+        _digest(requirements),
+        lambda pip: run([*pip, "-r", requirements]),
+    )
+
+
+def ensure_venv():
+    """Odoo's requirements, Odoo itself (editable) and requirements.txt."""
+    requirements = ROOT / "requirements.txt"
+
+    def install(pip):
+        ensure_build_packages()
+        constraint = ["--build-constraint", BUILD_CONSTRAINTS]
+        run([*pip, *constraint, "-r", ODOO_SRC / "requirements.txt"])
+        # Odoo itself, so that OCA add-on wheels find their `odoo` dependency.
+        # "compat" mode adds the tree to sys.path: the default finder would be
+        # shadowed by the `odoo/addons` namespace the OCA wheels install.
+        run(
+            [
+                *pip,
+                *constraint,
+                "--no-deps",
+                "--config-settings",
+                "editable_mode=compat",
+                "-e",
+                ODOO_SRC,
+            ]
+        )
+        run([*pip, *constraint, "-r", requirements])
+
+    _build_venv(
+        VENV,
+        _digest(
+            str(ODOO_SRC),
+            ODOO_SRC / "requirements.txt",
+            requirements,
+            BUILD_CONSTRAINTS,
+        ),
+        install,
+    )
+
+
+def site_addons_path():
+    out = subprocess.run(
+        [
+            venv_python(),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(out.stdout.strip()) / "odoo" / "addons"
+
+
+# --------------------------------------------------------------------------
+# PostgreSQL: a cluster of the checkout's own, run by an unprivileged user
+# --------------------------------------------------------------------------
+
+
+def pg_bindir():
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: (
+            int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0
+        ),
+    )
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(initdb).resolve().parent
+    return None
+
+
+def ensure_postgresql_installed():
+    if pg_bindir() is None:
+        apt_install(["postgresql"])
+    bindir = pg_bindir()
+    if bindir is None:
+        fail("PostgreSQL server binaries (initdb, pg_ctl) were not found")
+    return bindir
+
+
+def ensure_pg_system_user():
+    """initdb and pg_ctl refuse root: run the cluster as a system user."""
+    if not is_root():
+        return None
+    try:
+        import pwd
+
+        pwd.getpwnam(PG_SYSTEM_USER)
+    except KeyError:
+        run(
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                PG_SYSTEM_USER,
+            ]
+        )
+    return PG_SYSTEM_USER
+
+
+def as_pg_user(cmd, user, **kwargs):
+    if user:
+        cmd = ["runuser", "-u", user, "--", *cmd]
+    return run(cmd, **kwargs)
+
+
+def pg_dirs(user):
+    """Data and socket directories, inside the checkout when the user can reach it."""
+    data, sock = LOCAL / "pgdata", LOCAL / "pgrun"
+    reachable = True
+    if user:
+        probe = subprocess.run(
+            ["runuser", "-u", user, "--", "test", "-x", str(LOCAL)],
+            check=False,
+        )
+        reachable = probe.returncode == 0
+    # A Unix socket path is limited to 107 bytes.
+    if not reachable or len(str(sock)) > 80:
+        key = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
+        base = Path("/var/tmp") / f"omiopi-pg-{key}"
+        data, sock = base / "pgdata", base / "pgrun"
+    return data, sock
+
+
+def prepare_pg_dir(path, user):
+    path.mkdir(parents=True, exist_ok=True)
+    if user:
+        shutil.chown(path, user=user, group=None)
+        import pwd
+
+        gid = pwd.getpwnam(user).pw_gid
+        os.chown(path, pwd.getpwnam(user).pw_uid, gid)
+    path.chmod(0o700)
+
+
+def ensure_postgres():
+    """Start the project's cluster (initialising it once); return its socket dir."""
+    LOCAL.mkdir(exist_ok=True)
+    bindir = ensure_postgresql_installed()
+    user = ensure_pg_system_user()
+    data, sock = pg_dirs(user)
+    if user:
+        # Let the cluster's user reach the checkout's .local directory.
+        LOCAL.chmod(0o755)
+    if not (data / "PG_VERSION").exists():
+        prepare_pg_dir(data, user)
+        as_pg_user(
+            [
+                bindir / "initdb",
+                "-D",
+                data,
+                "-U",
+                PG_ROLE,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            user,
+            stdout=subprocess.DEVNULL,
+        )
+        with open(data / "postgresql.conf", "a", encoding="utf-8") as conf:
+            # A development cluster: no TCP at all, only the socket below,
+            # and commits that do not wait for the disk.
+            conf.write(
+                "\n# omiopi development cluster\n"
+                "listen_addresses = ''\n"
+                "synchronous_commit = off\n"
+                "max_connections = 200\n"
+            )
+    prepare_pg_dir(sock, user)
+    status = as_pg_user(
+        [bindir / "pg_ctl", "-D", data, "status"],
+        user,
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    if status.returncode != 0:
+        logfile = data / "server.log"
+        as_pg_user(
+            [
+                bindir / "pg_ctl",
+                "-D",
+                data,
+                "-l",
+                logfile,
+                "-w",
+                "-o",
+                f"-k {sock} -p {PG_PORT}",
+                "start",
+            ],
+            user,
+        )
+    return sock
+
+
+def stop_postgres():
+    bindir = pg_bindir()
+    if bindir is None:
+        return
+    user = PG_SYSTEM_USER if is_root() else None
+    data, _sock = pg_dirs(user)
+    if (data / "PG_VERSION").exists():
+        as_pg_user(
+            [bindir / "pg_ctl", "-D", data, "-m", "fast", "stop"], user, check=False
+        )
+
+
+def psql(sock, sql, db="postgres"):
+    bindir = pg_bindir()
+    out = subprocess.run(
+        [
+            str(bindir / "psql"),
+            "-h",
+            str(sock),
+            "-p",
+            PG_PORT,
+            "-U",
+            PG_ROLE,
+            "-d",
+            db,
+            "-At",
+            "-c",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode:
+        fail(f"psql failed: {out.stderr.strip()}")
+    return out.stdout.strip()
+
+
+def db_exists(sock, name):
+    found = psql(sock, f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
+    return found == "1"
+
+
+def drop_db(sock, name):
+    bindir = pg_bindir()
+    subprocess.run(
+        [
+            str(bindir / "dropdb"),
+            "-h",
+            str(sock),
+            "-p",
+            PG_PORT,
+            "-U",
+            PG_ROLE,
+            "--if-exists",
+            "--force",
+            name,
+        ],
+        check=True,
+    )
+
+
+# --------------------------------------------------------------------------
+# Odoo
+# --------------------------------------------------------------------------
+
+
+def omiopi_modules():
+    """Our installable add-ons, in dependency order."""
+    manifests = {}
+    for manifest in sorted(ADDONS.glob("*/__manifest__.py")):
+        data = ast.literal_eval(manifest.read_text(encoding="utf-8"))
+        if data.get("installable", True):
+            manifests[manifest.parent.name] = data.get("depends", [])
+    ordered = []
+
+    def visit(name):
+        if name in ordered or name not in manifests:
+            return
+        for dep in manifests[name]:
+            visit(dep)
+        ordered.append(name)
+
+    for name in manifests:
+        visit(name)
+    return ordered
+
+
+def odoo_cmd(sock, db, *extra):
+    addons_path = ",".join(
+        str(p)
+        for p in (
+            ODOO_SRC / "odoo" / "addons",
+            ODOO_SRC / "addons",
+            site_addons_path(),
+            ADDONS,
+        )
+    )
+    return [
+        venv_python(),
+        ODOO_SRC / "odoo-bin",
+        "-c",
+        ODOO_CONF,
+        f"--addons-path={addons_path}",
+        f"--data-dir={LOCAL / 'data'}",
+        f"--db_host={sock}",
+        f"--db_port={PG_PORT}",
+        f"--db_user={PG_ROLE}",
+        "--db_password=",
+        "--workers=0",
+        "--max-cron-threads=0",
+        "-d",
+        db,
+        f"--db-filter=^{re.escape(db)}$",
+        *extra,
+    ]
+
+
+ROLE_LABELS = {
+    "technician": "technician",
+    "section_head": "section head",
+    "coordinator": "coordinator",
+    "manager": "administrator",
+    "prospector": "employment prospector",
+}
+
+
+def demo_logins():
+    """Demo users as the demo data defines them: (login, password, description)."""
+    users = []
+    for xml in sorted(ADDONS.glob("*/demo/*.xml")):
+        for record in ET.parse(xml).getroot().iter("record"):
+            if record.get("model") != "res.users":
+                continue
+            fields = {
+                f.get("name"): (f.text or "").strip() or f.get("eval", "")
+                for f in record.iter("field")
+            }
+            if not (fields.get("login") and fields.get("password")):
+                continue
+            roles = re.findall(r"group_omiopi_(\w+)'", fields.get("groups_id", ""))
+            offices = re.findall(r"ref\('(\w+)'\)", fields.get("omiopi_office_ids", ""))
+            role = ", ".join(ROLE_LABELS.get(r, r) for r in roles)
+            where = ", ".join(
+                o.removeprefix("office_").removesuffix("_demo") for o in offices
+            )
+            description = fields.get("name", "") + (f", {role}" if role else "")
+            users.append(
+                (
+                    fields["login"],
+                    fields["password"],
+                    description + (f" ({where})" if where else ""),
+                )
+            )
+    return users
+
+
+def print_logins():
+    say(f"Odoo: http://localhost:{HTTP_PORT}  (database {DB_NAME})")
+    say("Demo logins (login / password):")
+    say("  admin / admin  (Odoo administrator)")
+    for login, password, description in demo_logins():
+        say(f"  {login} / {password}  ({description})")
+
+
+def cmd_run(args):
+    if not odoo_available():
+        say(no_odoo_sentence())
+        fail(no_odoo_sentence(), code=2)
+    ensure_venv()
+    sock = ensure_postgres()
+    modules = omiopi_modules()
+    if not db_exists(sock, DB_NAME):
+        say(f"Creating database {DB_NAME} with demo data and {', '.join(modules)}")
+        run(
+            odoo_cmd(
+                sock,
+                DB_NAME,
+                "-i",
+                ",".join(modules),
+                f"--load-language={LANG}",
+                "--stop-after-init",
+            )
+        )
+        # The admin works in Spanish like everyone else.
+        psql(
+            sock,
+            f"UPDATE res_partner SET lang = '{LANG}' WHERE id IN "
+            "(SELECT partner_id FROM res_users WHERE login = 'admin')",
+            db=DB_NAME,
+        )
+    elif args.update:
+        run(odoo_cmd(sock, DB_NAME, "-u", ",".join(modules), "--stop-after-init"))
+    print_logins()
+    if args.init_only:
+        return
+    os.execv(
+        str(venv_python()),
+        [
+            str(c)
+            for c in odoo_cmd(
+                sock,
+                DB_NAME,
+                f"--http-port={HTTP_PORT}",
+                f"--http-interface={HTTP_INTERFACE}",
+                "--max-cron-threads=1",
+            )
+        ],
+    )
+
+
+# --------------------------------------------------------------------------
+# Tests
+# --------------------------------------------------------------------------
+
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) "
+    r"(?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)$"
+)
+RESULT_LINE = re.compile(
+    r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests "
+    r"when loading database"
+)
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.skipped = 0
+        self.lines = []
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        self.lines.append(
+            f"{'PASS' if ok else 'FAIL'}  {name}{(': ' + detail) if detail else ''}"
+        )
+
+    def skip(self, name):
+        self.skipped += 1
+        self.lines.append(f"SKIP  {name}")
+
+
+def run_pytest(tally):
+    junit = LOG_DIR / "pytest.xml"
+    proc = run(
+        [
+            venv_python(TOOLS_VENV),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={junit}",
+            ROOT / "tests",
+        ],
+        check=False,
+        cwd=ROOT,
+    )
+    if not junit.exists():
+        tally.check(
+            "Odoo-free checks (pytest)", False, f"pytest exited {proc.returncode}"
+        )
+        return
+    suite = ET.parse(junit).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total = int(suite.get("tests", 0))
+    failures = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+    skipped = int(suite.get("skipped", 0))
+    tally.passed += total - failures - skipped
+    tally.failed += failures
+    tally.skipped += skipped
+    tally.lines.append(
+        f"{'PASS' if not failures and not skipped else 'FAIL'}  Odoo-free checks: "
+        f"{total - failures - skipped} passed, {failures} failed, {skipped} skipped"
+    )
+
+
+def run_lint(tally):
+    ok = (
+        run([tool("ruff"), "check", "--no-fix", ROOT], check=False, cwd=ROOT).returncode
+        == 0
+    )
+    tally.check("ruff check", ok)
+    ok = (
+        run([tool("ruff"), "format", "--check", ROOT], check=False, cwd=ROOT).returncode
+        == 0
+    )
+    tally.check("ruff format --check", ok)
+    modules = [
+        ADDONS / m
+        for m in sorted(p.parent.name for p in ADDONS.glob("*/__manifest__.py"))
+    ]
+    if modules:
+        for rcfile in (".pylintrc-mandatory", ".pylintrc"):
+            proc = run(
+                [tool("pylint"), f"--rcfile={ROOT / rcfile}", *modules],
+                check=False,
+                cwd=ROOT,
+            )
+            tally.check(f"pylint-odoo ({rcfile})", proc.returncode == 0)
+        proc = run([tool("oca-checks-odoo-module"), *modules], check=False, cwd=ROOT)
+        tally.check(
+            "oca-checks-odoo-module (XML, CSV, manifests)", proc.returncode == 0
+        )
+        po_files = sorted(ADDONS.glob("*/i18n/*.po*"))
+        if po_files:
+            proc = run(
+                [tool("oca-checks-po"), "--disable=po-pretty-format", *po_files],
+                check=False,
+                cwd=ROOT,
+            )
+            tally.check("oca-checks-po (translations)", proc.returncode == 0)
+
+
+def stream_odoo(cmd, logfile):
+    """Run Odoo, echo its log, keep a copy, and return (returncode, lines)."""
+    lines = []
+    with open(logfile, "w", encoding="utf-8") as out:
+        say("$ " + " ".join(shlex.quote(str(c)) for c in cmd))
+        proc = subprocess.Popen(
+            [str(c) for c in cmd],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+        )
+        for line in proc.stdout:
+            out.write(line)
+            lines.append(line.rstrip("\n"))
+            print(line, end="", flush=True)
+        proc.wait()
+    return proc.returncode, lines
+
+
+def analyse_odoo_log(lines, tally):
+    errors = []
+    skipped = []
+    results = []
+    for line in lines:
+        match = LOG_LINE.match(line)
+        if not match:
+            continue
+        if match["level"] in ("ERROR", "CRITICAL"):
+            errors.append(line)
+        if match["level"] == "INFO" and match["msg"].startswith("skipped "):
+            skipped.append(line)
+        found = RESULT_LINE.search(match["msg"])
+        if found:
+            results.append(found)
+    if not results:
+        tally.check(
+            "Odoo tests ran", False, "no test result line in the log (install failed?)"
+        )
+        return errors
+    found = results[-1]
+    failed, errored, ran = int(found["failed"]), int(found["errors"]), int(found["run"])
+    # Errors in setUpClass are counted without a test being run: never below 0.
+    tally.passed += max(ran - failed - errored - len(skipped), 0)
+    tally.failed += failed + errored
+    # A skipped test is not a passed test: a tour skips without Chromium.
+    tally.skipped += len(skipped)
+    tally.lines.append(
+        f"{'PASS' if not (failed or errored or skipped) else 'FAIL'}  Odoo tests: "
+        f"{ran} run, {failed} failed, {errored} error(s), {len(skipped)} skipped"
+    )
+    for line in skipped:
+        tally.lines.append(f"      skipped: {line}")
+    if ran == 0:
+        tally.check("Odoo tests ran", False, "0 tests were run")
+    return errors
+
+
+def i18n_tool(*args, capture=False):
+    """scripts/i18n.py runs in the virtual environment, where polib is."""
+    cmd = [venv_python(TOOLS_VENV), ROOT / "scripts" / "i18n.py", *args]
+    if capture:
+        return subprocess.run(
+            [str(c) for c in cmd], capture_output=True, text=True, check=False
+        )
+    return run(cmd, check=False)
+
+
+def check_translations(sock, db, modules, tally):
+    """Every string users see has its Spanish translation in i18n/es.po."""
+    for module in modules:
+        pot = LOG_DIR / f"{module}.pot"
+        proc = run(
+            odoo_cmd(
+                sock,
+                db,
+                f"--i18n-export={pot}",
+                f"--modules={module}",
+                "--stop-after-init",
+                "--log-level=warn",
+            ),
+            check=False,
+        )
+        if proc.returncode or not pot.exists():
+            tally.check(f"{module}: translation export", False)
+            continue
+        proc = i18n_tool("check", pot, ADDONS / module / "i18n" / "es.po", capture=True)
+        missing = [line for line in proc.stdout.splitlines() if line.strip()]
+        detail = "; ".join(missing[:5]) + (
+            f" (+{len(missing) - 5} more)" if len(missing) > 5 else ""
+        )
+        tally.check(
+            f"{module}: every exported string is translated in i18n/es.po",
+            proc.returncode == 0 and not missing,
+            detail or proc.stderr.strip()[-300:],
+        )
+
+
+def cmd_test(args):
+    started = time.time()
+    with_odoo = odoo_available()
+    if not with_odoo:
+        say(no_odoo_sentence())
+    LOCAL.mkdir(exist_ok=True)
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    ensure_tools_venv()
+    if with_odoo:
+        ensure_venv()
+    tally = Tally()
+    run_pytest(tally)
+    if args.no_lint:
+        tally.skip("linters (--no-lint)")
+    else:
+        run_lint(tally)
+    log_errors = []
+    if with_odoo:
+        ensure_chromium()
+        sock = ensure_postgres()
+        modules = omiopi_modules()
+        db = f"omiopi_test_{os.getpid()}"
+        drop_db(sock, db)
+        logfile = LOG_DIR / "odoo-test.log"
+        tags = args.test_tags or ",".join(f"/{m}" for m in modules)
+        if args.test_tags:
+            tally.skip(f"the tests outside --test-tags={args.test_tags}")
+        try:
+            code, lines = stream_odoo(
+                odoo_cmd(
+                    sock,
+                    db,
+                    "-i",
+                    ",".join(modules),
+                    f"--load-language={LANG}",
+                    "--test-enable",
+                    f"--test-tags={tags}",
+                    f"--http-port={TEST_HTTP_PORT}",
+                    "--http-interface=127.0.0.1",
+                    "--log-level=info",
+                    "--stop-after-init",
+                ),
+                logfile,
+            )
+            tally.check("Odoo exited cleanly", code == 0, f"exit code {code}")
+            log_errors = analyse_odoo_log(lines, tally)
+            installed = psql(
+                sock,
+                "SELECT name FROM ir_module_module "
+                "WHERE state = 'installed' AND name LIKE 'omiopi%'",
+                db=db,
+            ).split()
+            missing = sorted(set(modules) - set(installed))
+            tally.check("all omiopi add-ons installed", not missing, ", ".join(missing))
+            tally.check(
+                "no ERROR or CRITICAL line in the Odoo log",
+                not log_errors,
+                f"{len(log_errors)} line(s), see {logfile}",
+            )
+            if args.no_i18n:
+                tally.skip("translation check (--no-i18n)")
+            else:
+                check_translations(sock, db, modules, tally)
+        finally:
+            if not os.environ.get("OMIOPI_KEEP_DB"):
+                drop_db(sock, db)
+    say("")
+    say("== Summary")
+    for line in tally.lines:
+        say(line)
+    for line in log_errors[:20]:
+        say(f"      log: {line[:300]}")
+    say(f"({time.time() - started:.0f} s)")
+    if not with_odoo:
+        say(no_odoo_sentence())
+        say(
+            f"{tally.passed} passed, {tally.failed} failed"
+            + (f", {tally.skipped} skipped" if tally.skipped else "")
+            + " -- Odoo-free checks only: the Odoo tests were NOT run"
+        )
+        sys.exit(2)
+    say(
+        f"{tally.passed} passed, {tally.failed} failed"
+        + (f", {tally.skipped} skipped" if tally.skipped else "")
+    )
+    sys.exit(1 if (tally.failed or tally.skipped) else 0)
+
+
+def cmd_lint(_args):
+    LOCAL.mkdir(exist_ok=True)
+    ensure_tools_venv()
+    tally = Tally()
+    run_lint(tally)
+    for line in tally.lines:
+        say(line)
+    say(f"{tally.passed} passed, {tally.failed} failed")
+    sys.exit(1 if tally.failed else 0)
+
+
+def cmd_i18n(args):
+    """Export each module's .pot and merge it into i18n/es.po."""
+    if not odoo_available():
+        fail(no_odoo_sentence(), code=2)
+    ensure_venv()
+    ensure_tools_venv()
+    sock = ensure_postgres()
+    modules = args.modules or omiopi_modules()
+    db = "omiopi_i18n"
+    drop_db(sock, db)
+    run(
+        odoo_cmd(
+            sock,
+            db,
+            "-i",
+            ",".join(modules),
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+        )
+    )
+    try:
+        for module in modules:
+            i18n_dir = ADDONS / module / "i18n"
+            i18n_dir.mkdir(exist_ok=True)
+            pot = i18n_dir / f"{module}.pot"
+            run(
+                odoo_cmd(
+                    sock,
+                    db,
+                    f"--i18n-export={pot}",
+                    f"--modules={module}",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                )
+            )
+            i18n_tool("merge", pot, i18n_dir / "es.po")
+    finally:
+        drop_db(sock, db)
+
+
+def cmd_shell(_args):
+    if not odoo_available():
+        fail(no_odoo_sentence(), code=2)
+    ensure_venv()
+    sock = ensure_postgres()
+    cmd = odoo_cmd(sock, DB_NAME)
+    os.execv(
+        str(venv_python()),
+        [str(cmd[0]), str(cmd[1]), "shell", *[str(c) for c in cmd[2:]]],
+    )
+
+
+def cmd_stop(_args):
+    stop_postgres()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser(
+        "run", help="create the demo database if needed and serve Odoo"
+    )
+    p_run.add_argument(
+        "--update", action="store_true", help="update the omiopi add-ons first"
+    )
+    p_run.add_argument(
+        "--init-only", action="store_true", help="prepare everything, do not serve"
+    )
+    p_run.set_defaults(func=cmd_run)
+    p_test = sub.add_parser(
+        "test", help="install on a fresh database and run every test"
+    )
+    p_test.add_argument(
+        "--test-tags", help="Odoo --test-tags (default: all omiopi add-ons)"
+    )
+    p_test.add_argument("--no-lint", action="store_true", help="skip the linters")
+    p_test.add_argument(
+        "--no-i18n", action="store_true", help="skip the translation check"
+    )
+    p_test.set_defaults(func=cmd_test)
+    sub.add_parser("lint", help="ruff and pylint-odoo").set_defaults(func=cmd_lint)
+    p_i18n = sub.add_parser("i18n", help="export .pot files and merge them into es.po")
+    p_i18n.add_argument("modules", nargs="*")
+    p_i18n.set_defaults(func=cmd_i18n)
+    sub.add_parser("shell", help="an Odoo shell on the demo database").set_defaults(
+        func=cmd_shell
+    )
+    sub.add_parser("stop", help="stop the project's PostgreSQL cluster").set_defaults(
+        func=cmd_stop
+    )
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
