@@ -565,6 +565,12 @@ def print_logins():
         say(f"  {login} / {password}  ({description})")
 
 
+def run_odoo(*cmd):
+    """Run an Odoo command of the set-up; stop with a clear sentence if it fails."""
+    if run(cmd, check=False).returncode:
+        fail("Odoo could not install or update the add-ons: see its log above.")
+
+
 def cmd_run(args):
     if not odoo_available():
         say(no_odoo_sentence())
@@ -574,8 +580,8 @@ def cmd_run(args):
     modules = omiopi_modules()
     if not db_exists(sock, DB_NAME):
         say(f"Creating database {DB_NAME} with demo data and {', '.join(modules)}")
-        run(
-            odoo_cmd(
+        run_odoo(
+            *odoo_cmd(
                 sock,
                 DB_NAME,
                 "-i",
@@ -592,7 +598,7 @@ def cmd_run(args):
             db=DB_NAME,
         )
     elif args.update:
-        run(odoo_cmd(sock, DB_NAME, "-u", ",".join(modules), "--stop-after-init"))
+        run_odoo(*odoo_cmd(sock, DB_NAME, "-u", ",".join(modules), "--stop-after-init"))
     print_logins()
     if args.init_only:
         return

@@ -184,6 +184,7 @@ class OmiopiCase(models.Model):
     # Figures of the person when the case was opened, for reporting
     partner_email = fields.Char(related="partner_id.email", string="Email")
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
+    partner_mobile = fields.Char(related="partner_id.mobile", string="Mobile")
     gender = fields.Selection(related="partner_id.gender", store=True)
     nationality_id = fields.Many2one(
         related="partner_id.nationality_id", store=True, string="Nationality"

@@ -222,13 +222,20 @@ class ResPartner(models.Model):
         for partner in self:
             partner.omiopi_case_count = counts.get(partner, 0)
 
-    @api.depends("id_numbers.name", "id_numbers.active", "id_numbers.status")
+    @api.depends(
+        "id_numbers.name",
+        "id_numbers.active",
+        "id_numbers.status",
+        "id_numbers.category_id.omiopi_validation",
+    )
     def _compute_omiopi_document_number(self):
         for partner in self:
             valid = partner.id_numbers.filtered(
                 lambda n: n.active and n.status != "close"
             )
-            partner.omiopi_document_number = valid[:1].name or False
+            # A Spanish number (DNI, NIE, TIE) identifies better than a passport.
+            spanish = valid.filtered("category_id.omiopi_validation")
+            partner.omiopi_document_number = (spanish or valid)[:1].name or False
 
     def _search_omiopi_document_number(self, operator, value):
         return [("id_numbers.name", operator, value)]
