@@ -58,3 +58,14 @@ def test_no_result_line_is_a_failure():
 
 def test_closing_line_without_odoo_says_so():
     assert "NOT run" in dev.no_odoo_sentence()
+
+
+def test_a_definition_warning_about_our_code_fails():
+    _tally, errors = analyse(
+        f"{PREFIX} WARNING db odoo.fields: omiopi.referral.stage_type: selection "
+        "attribute will be ignored as the field is related",
+        f"{PREFIX} WARNING db odoo.addons.mail.models.mail_thread: something else",
+        f"{PREFIX} INFO db odoo.tests.result: 0 failed, 0 error(s) of 1 tests "
+        "when loading database 'db'",
+    )
+    assert len(errors) == 1

@@ -1,0 +1,959 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.omiopi_case.models.res_partner import SENSITIVE
+
+from .omiopi_referral_reason import DIRECTIONS
+
+# Fields only the referral's own methods change, each after checking who acts
+# and where the referral stands (write() is callable over RPC with any values).
+PROTECTED_FIELDS = {
+    "stage_id",
+    "shared_with_receiver",
+    "date_submitted",
+    "date_accepted",
+    "date_closed",
+    "date_last_stage_update",
+    "refuse_reason_id",
+    "refuse_comment",
+    "outcome_id",
+    "outcome_note",
+    "decision_ids",
+    "stage_log_ids",
+}
+OPEN_STAGE_TYPES = ("approval", "in_progress")
+
+
+class OmiopiReferral(models.Model):
+    """A referral (derivación) of a person from one service to another, through
+    configurable stages: draft, the approvals the configuration asks for, the
+    receiving service's acceptance, follow-up, and a closing outcome or a
+    refusal with its reason."""
+
+    _name = "omiopi.referral"
+    _description = "Referral"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, id desc"
+    _rec_names_search = ["name", "partner_id.name"]
+    # The receiving service and the approvers log notes without write access.
+    _mail_post_access = "read"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("omiopi_is_person", "=", True)],
+    )
+    case_id = fields.Many2one(
+        "omiopi.case",
+        string="Case file",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('partner_id', '=', partner_id), ('state', '!=', 'closed')]",
+        help="The case file of the referring office the person is referred from.",
+    )
+    referring_office_id = fields.Many2one(
+        "omiopi.office",
+        string="Referring office",
+        related="case_id.office_id",
+        store=True,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Referring technician",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+    )
+    referrer_email = fields.Char(
+        string="Referrer's email",
+        compute="_compute_referrer_email",
+        store=True,
+        readonly=False,
+        help="Where the receiving service and the coordinator reach the referring "
+        "technician. Required: the pilot's form lost referrers without it.",
+    )
+    section_head_id = fields.Many2one(
+        related="referring_office_id.manager_id", string="Section head"
+    )
+    receiving_office_id = fields.Many2one(
+        "omiopi.office",
+        string="Receiving service",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    direction = fields.Selection(
+        DIRECTIONS, compute="_compute_direction", store=True, index=True
+    )
+    target_area_id = fields.Many2one("omiopi.area", string="Target area", tracking=True)
+    program_id = fields.Many2one(
+        "omiopi.program", string="Programme", index=True, tracking=True
+    )
+    reason_ids = fields.Many2many(
+        "omiopi.referral.reason",
+        string="Enabling situations",
+        domain="[('direction', 'in', (direction, 'any'))]",
+    )
+    observations = fields.Text()
+    cv = fields.Binary(string="CV", attachment=True, copy=False)
+    cv_name = fields.Char(string="CV file name", copy=False)
+
+    stage_id = fields.Many2one(
+        "omiopi.referral.stage",
+        index=True,
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        group_expand="_read_group_stage_ids",
+        default=lambda self: self._default_stage(),
+    )
+    stage_type = fields.Selection(related="stage_id.stage_type", store=True, index=True)
+    color = fields.Integer()
+    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
+    shared_with_receiver = fields.Boolean(
+        string="Reached the receiving service",
+        readonly=True,
+        copy=False,
+        help="The referral has reached the receiving service, whose members may "
+        "read it from then on.",
+    )
+    date_submitted = fields.Datetime(string="Submitted on", readonly=True, copy=False)
+    date_accepted = fields.Datetime(string="Accepted on", readonly=True, copy=False)
+    date_closed = fields.Datetime(string="Closed on", readonly=True, copy=False)
+    date_last_stage_update = fields.Datetime(
+        string="Last stage change", readonly=True, copy=False, index=True
+    )
+    refuse_reason_id = fields.Many2one(
+        "omiopi.referral.refuse.reason",
+        string="Refusal reason",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    refuse_comment = fields.Text(string="Refusal comment", readonly=True, copy=False)
+    is_excluded = fields.Boolean(
+        string="Excluded",
+        related="refuse_reason_id.is_exclusion",
+        store=True,
+        help="Refused for a reason that counts as an exclusion from the programme.",
+    )
+    outcome_id = fields.Many2one(
+        "omiopi.referral.outcome",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    outcome_note = fields.Text(string="Outcome note", readonly=True, copy=False)
+    decision_ids = fields.One2many(
+        "omiopi.referral.decision", "referral_id", string="Decisions", readonly=True
+    )
+    stage_log_ids = fields.One2many(
+        "omiopi.referral.stage.log",
+        "referral_id",
+        string="Stage history",
+        readonly=True,
+    )
+    last_followup_date = fields.Date(string="Last follow-up", readonly=True, copy=False)
+    import_key = fields.Char(
+        string="Imported row", readonly=True, copy=False, index=True
+    )
+
+    # What the current user may do now
+    can_decide = fields.Boolean(string="You can decide", compute="_compute_permissions")
+    can_refuse = fields.Boolean(string="You can refuse", compute="_compute_permissions")
+    can_close = fields.Boolean(string="You can close", compute="_compute_permissions")
+    is_referrer = fields.Boolean(
+        string="You referred it", compute="_compute_permissions"
+    )
+    is_stalled = fields.Boolean(
+        string="No movement",
+        compute="_compute_is_stalled",
+        search="_search_is_stalled",
+    )
+
+    # Eligibility against the enabling situations and exclusions
+    eligibility_state = fields.Selection(
+        [
+            ("eligible", "Meets an enabling situation"),
+            ("not_met", "No enabling situation fully met"),
+            ("excluded", "Excluded"),
+            ("no_reason", "No enabling situation chosen"),
+        ],
+        string="Eligibility",
+        compute="_compute_eligibility",
+    )
+    eligibility_html = fields.Html(
+        string="Eligibility check", compute="_compute_eligibility", sanitize=False
+    )
+
+    # Figures of the person, for reporting
+    gender = fields.Selection(related="partner_id.gender", store=True)
+    nationality_id = fields.Many2one(
+        related="partner_id.nationality_id",
+        store=True,
+        readonly=False,
+        string="Nationality",
+    )
+    education_level_id = fields.Many2one(
+        related="partner_id.omiopi_education_level_id",
+        store=True,
+        readonly=False,
+        string="Education level",
+    )
+    age_band = fields.Selection(related="case_id.age_band", store=True)
+
+    # The referral form of the pilot (21 questions): what lives on the person
+    # is shown and edited there, never typed twice.
+    person_street = fields.Char(related="partner_id.street", readonly=False)
+    person_zip = fields.Char(related="partner_id.zip", readonly=False)
+    person_city = fields.Char(related="partner_id.city", readonly=False)
+    person_phone = fields.Char(related="partner_id.phone", readonly=False)
+    person_mobile = fields.Char(related="partner_id.mobile", readonly=False)
+    person_email = fields.Char(related="partner_id.email", readonly=False)
+    person_document = fields.Char(related="partner_id.omiopi_document_number")
+    person_benefit = fields.Selection(
+        related="partner_id.omiopi_benefit", readonly=False
+    )
+    person_benefit_notes = fields.Char(
+        related="partner_id.omiopi_benefit_notes", readonly=False
+    )
+    person_education_homologation = fields.Selection(
+        related="partner_id.omiopi_education_homologation", readonly=False
+    )
+    person_education_notes = fields.Text(
+        related="partner_id.omiopi_education_notes", readonly=False
+    )
+    person_driving_licence_ids = fields.Many2many(
+        related="partner_id.omiopi_driving_licence_ids", readonly=False
+    )
+    person_permit_ids = fields.Many2many(
+        related="partner_id.omiopi_permit_ids", readonly=False
+    )
+    person_training_ids = fields.One2many(
+        related="partner_id.omiopi_training_ids", readonly=False
+    )
+    person_experience_ids = fields.One2many(
+        related="partner_id.omiopi_experience_ids", readonly=False
+    )
+    person_language_ids = fields.One2many(
+        related="partner_id.omiopi_language_ids", readonly=False
+    )
+    person_interests = fields.Text(
+        related="partner_id.omiopi_interests", readonly=False
+    )
+    person_employment_status = fields.Selection(
+        related="partner_id.omiopi_employment_status", readonly=False
+    )
+    person_computer_level = fields.Selection(
+        related="partner_id.omiopi_computer_level", readonly=False
+    )
+    person_disability = fields.Boolean(
+        related="partner_id.omiopi_disability", readonly=False, groups=SENSITIVE
+    )
+    person_consent_state = fields.Selection(related="partner_id.omiopi_consent_state")
+
+    _sql_constraints = [
+        ("name_unique", "unique(name)", "Referral numbers are unique."),
+        ("import_key_unique", "unique(import_key)", "This row was imported already."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _default_stage(self):
+        return self.env["omiopi.referral.stage"].search(
+            [("stage_type", "=", "draft")], limit=1
+        )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([("active", "=", True)], order=stages._order)
+
+    @api.depends("user_id")
+    def _compute_referrer_email(self):
+        for referral in self:
+            referral.referrer_email = referral.user_id.email or referral.referrer_email
+
+    @api.depends("referring_office_id.office_type", "receiving_office_id.office_type")
+    def _compute_direction(self):
+        for referral in self:
+            origin = referral.referring_office_id.office_type
+            target = referral.receiving_office_id.office_type
+            if origin == "ae_agency" and target == "omiopi":
+                referral.direction = "ae_to_omiopi"
+            elif origin == "omiopi" and target == "ae_agency":
+                referral.direction = "omiopi_to_ae"
+            else:
+                referral.direction = "other"
+
+    @api.depends_context("uid")
+    @api.depends("stage_id", "user_id", "receiving_office_id")
+    def _compute_permissions(self):
+        user = self.env.user
+        is_coordinator = user.has_group("omiopi_case.group_omiopi_coordinator")
+        for referral in self:
+            referral.is_referrer = user == referral.user_id
+            referral.can_decide = referral._may_decide(user)
+            referral.can_refuse = referral._may_refuse(user)
+            referral.can_close = referral.stage_type == "in_progress" and (
+                is_coordinator or referral.receiving_office_id in user.omiopi_office_ids
+            )
+
+    def _stalled_days(self):
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("omiopi_referral.stalled_days", 14)
+        )
+
+    def _compute_is_stalled(self):
+        limit = fields.Datetime.subtract(
+            fields.Datetime.now(), days=self._stalled_days()
+        )
+        for referral in self:
+            referral.is_stalled = bool(
+                referral.stage_type in OPEN_STAGE_TYPES
+                and referral.date_last_stage_update
+                and referral.date_last_stage_update < limit
+            )
+
+    def _search_is_stalled(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'No movement'."))
+        limit = fields.Datetime.subtract(
+            fields.Datetime.now(), days=self._stalled_days()
+        )
+        domain = [
+            ("stage_type", "in", OPEN_STAGE_TYPES),
+            ("date_last_stage_update", "<", limit),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _exclusions(self):
+        self.ensure_one()
+        return self.env["omiopi.referral.criterion"].search(
+            [
+                ("kind", "=", "exclusion"),
+                "|",
+                ("direction", "=", False),
+                ("direction", "=", self.direction),
+            ]
+        )
+
+    @api.depends(
+        "partner_id",
+        "case_id",
+        "reason_ids",
+        "direction",
+        "partner_id.omiopi_arrival_date",
+        "partner_id.birthdate_date",
+        "partner_id.omiopi_education_level_id",
+        "partner_id.omiopi_experience_spain_months",
+        "partner_id.id_numbers",
+        "case_id.intervention_done_count",
+        "case_id.readiness",
+    )
+    def _compute_eligibility(self):
+        for referral in self:
+            state, rows = referral._evaluate_eligibility()
+            referral.eligibility_state = state
+            referral.eligibility_html = referral._eligibility_table(rows)
+
+    def _evaluate_eligibility(self):
+        """(state, rows): rows are (section, criterion name, result) with result
+        True (passes), False (fails) or None (data missing)."""
+        self.ensure_one()
+        rows = []
+        if not self.partner_id:
+            return "no_reason", rows
+        excluded = False
+        for exclusion in self._exclusions():
+            holds = exclusion._holds(self)
+            rows.append((self.env._("Exclusions"), exclusion.name, not holds))
+            excluded = excluded or bool(holds)
+        met = False
+        for reason in self.reason_ids:
+            results = [(c.name, c._holds(self)) for c in reason.criterion_ids]
+            rows += [(reason.name, name, result) for name, result in results]
+            met = met or all(result for _name, result in results)
+        if excluded:
+            return "excluded", rows
+        if not self.reason_ids:
+            return "no_reason", rows
+        return ("eligible" if met else "not_met"), rows
+
+    def _eligibility_table(self, rows):
+        if not rows:
+            return False
+        symbols = {
+            True: Markup('<span class="text-success">&#10004;</span>'),
+            False: Markup('<span class="text-danger">&#10008;</span>'),
+            None: Markup('<span class="text-muted">?</span>'),
+        }
+        body = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (section, name, symbols[result])
+            for section, name, result in rows
+        )
+        return Markup(
+            '<table class="table table-sm o_omiopi_eligibility"><thead><tr>'
+            "<th>%s</th><th>%s</th><th></th></tr></thead><tbody>%s</tbody></table>"
+        ) % (self.env._("Situation"), self.env._("Criterion"), body)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("omiopi.referral") or "/"
+                )
+            if not self.env.su and PROTECTED_FIELDS & (set(vals) - {"stage_id"}):
+                raise UserError(
+                    self.env._("These fields are set by the referral's own actions.")
+                )
+            stage = self.env["omiopi.referral.stage"].browse(vals.get("stage_id"))
+            if not self.env.su and stage and stage.stage_type != "draft":
+                raise UserError(self.env._("A new referral starts as a draft."))
+        referrals = super().create(vals_list)
+        for referral in referrals:
+            referral.message_subscribe(partner_ids=referral.user_id.partner_id.ids)
+        referrals.sudo()._log_stage()
+        return referrals
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_manual_write(vals)
+        res = super().write(vals)
+        if "user_id" in vals:
+            for referral in self:
+                referral.message_subscribe(partner_ids=referral.user_id.partner_id.ids)
+        return res
+
+    def _check_manual_write(self, vals):
+        """What a user may change by hand: content while in draft (record rules
+        limit it to the referring office), the target area, programme and
+        priority later, and moves between in-progress stages in the kanban."""
+        protected = PROTECTED_FIELDS & set(vals)
+        if "stage_id" in protected:
+            new_stage = self.env["omiopi.referral.stage"].browse(vals["stage_id"])
+            for referral in self:
+                if not (
+                    referral.stage_type == "in_progress"
+                    and new_stage.stage_type == "in_progress"
+                ):
+                    raise UserError(
+                        self.env._(
+                            "Use the referral's buttons to submit, decide, close or "
+                            "refuse it: only follow-up stages can be changed by hand."
+                        )
+                    )
+                if not self.env.user.has_group("omiopi_case.group_omiopi_coordinator"):
+                    raise UserError(
+                        self.env._(
+                            "Only the coordinators move a referral between "
+                            "follow-up stages."
+                        )
+                    )
+            protected.discard("stage_id")
+        if protected:
+            raise UserError(
+                self.env._("These fields are set by the referral's own actions.")
+            )
+        content = set(vals) - {
+            "stage_id",
+            "target_area_id",
+            "program_id",
+            "priority",
+            "color",
+        }
+        if (
+            content
+            and any(r.stage_type != "draft" for r in self)
+            and not self.env.user.has_group("omiopi_case.group_omiopi_coordinator")
+        ):
+            raise UserError(
+                self.env._(
+                    "A submitted referral can no longer be changed; the "
+                    "coordinator can correct it."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.env.user.has_group("omiopi_case.group_omiopi_manager"):
+            return
+        if any(referral.stage_type != "draft" for referral in self):
+            raise UserError(
+                self.env._("Only draft referrals can be deleted; refuse it instead.")
+            )
+
+    def copy_data(self, default=None):
+        raise UserError(self.env._("Referrals cannot be duplicated: create a new one."))
+
+    # ------------------------------------------------------------------
+    # Procedure
+    # ------------------------------------------------------------------
+
+    def _lock(self):
+        """Lock the referrals, then read them again: two users acting at the
+        same moment produce one transition. The second one waits for nothing
+        (NOWAIT): its request fails with a concurrency error, Odoo retries it,
+        and the retry sees the new stage."""
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM omiopi_referral WHERE id IN %s "
+                "FOR NO KEY UPDATE NOWAIT",
+                tuple(self.ids),
+            ),
+            # a lock conflict is expected and retried, not an error to log
+            log_exceptions=False,
+        )
+        self.invalidate_recordset()
+
+    def _may_decide(self, user):
+        self.ensure_one()
+        if self.stage_type != "approval":
+            return False
+        if user in (self.user_id, self.create_uid):
+            return False  # nobody approves their own referral
+        return user in self.stage_id._approvers(self)
+
+    def _may_refuse(self, user):
+        self.ensure_one()
+        if self.stage_type not in ("approval", "in_progress"):
+            return False
+        if self._may_decide(user):
+            return True
+        return user.has_group("omiopi_case.group_omiopi_coordinator") and user not in (
+            self.user_id,
+            self.create_uid,
+        )
+
+    def _next_stage(self):
+        """The next approval stage that applies to the referral, or else the
+        first in-progress stage (the referral is then accepted)."""
+        self.ensure_one()
+        stages = self.env["omiopi.referral.stage"].search([("active", "=", True)])
+        following = stages.filtered(
+            lambda s: (s.sequence, s.id) > (self.stage_id.sequence, self.stage_id.id)
+        )
+        for stage in following:
+            if stage.stage_type == "approval" and stage._applies_to(self):
+                return stage
+            if stage.stage_type == "in_progress":
+                return stage
+        in_progress = stages.filtered(lambda s: s.stage_type == "in_progress")
+        if not in_progress:
+            raise UserError(
+                self.env._("Configure at least one in-progress referral stage.")
+            )
+        return in_progress[0]
+
+    def _stage_of_type(self, stage_type):
+        stage = self.env["omiopi.referral.stage"].search(
+            [("stage_type", "=", stage_type)], limit=1
+        )
+        if not stage:
+            raise UserError(
+                self.env._(
+                    "Configure a referral stage of type %(type)s.", type=stage_type
+                )
+            )
+        return stage
+
+    def _move_to(self, stage, values=None):
+        """Change stage (as superuser: the caller checked who acts and where
+        the referral stands), log it, share and grant what the stage implies."""
+        self.ensure_one()
+        values = dict(values or {}, stage_id=stage.id)
+        values["date_last_stage_update"] = fields.Datetime.now()
+        if stage.stage_type == "approval" and stage.approver_type == "receiving_office":
+            values["shared_with_receiver"] = True
+        if stage.stage_type == "in_progress" and not self.date_accepted:
+            values["date_accepted"] = fields.Datetime.now()
+            values["shared_with_receiver"] = True
+        if stage.stage_type in ("done", "refused"):
+            values["date_closed"] = fields.Datetime.now()
+        self.sudo().write(values)
+        self.sudo()._log_stage()
+        self._sync_office_access()
+        self._schedule_approval_activities()
+
+    def _log_stage(self):
+        now = fields.Datetime.now()
+        Log = self.env["omiopi.referral.stage.log"]
+        for referral in self:
+            open_logs = referral.stage_log_ids.filtered(lambda log: not log.date_end)
+            open_logs.write({"date_end": now})
+            Log.create(
+                {
+                    "referral_id": referral.id,
+                    "stage_id": referral.stage_id.id,
+                    "date_start": now,
+                }
+            )
+
+    def _sync_office_access(self):
+        """The receiving office reads the person's case file while the referral
+        is accepted and open; refusing or closing takes that back, unless
+        another accepted referral of the case keeps it."""
+        for referral in self:
+            case, office = referral.case_id, referral.receiving_office_id
+            if referral.stage_type == "in_progress":
+                case._grant_office_access(office)
+                continue
+            others = self.sudo().search_count(
+                [
+                    ("id", "!=", referral.id),
+                    ("case_id", "=", case.id),
+                    ("receiving_office_id", "=", office.id),
+                    ("stage_type", "=", "in_progress"),
+                ]
+            )
+            if not others:
+                case._revoke_office_access(office)
+
+    def _schedule_approval_activities(self):
+        """An activity for whoever must decide the new stage; the activities of
+        the previous decision are closed."""
+        activity_type = self.env.ref(
+            "omiopi_referral.mail_activity_type_referral_decision"
+        )
+        for referral in self.sudo():
+            referral.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            ).action_feedback(feedback=self.env._("Decided"))
+            if referral.stage_type != "approval":
+                continue
+            approvers = referral.stage_id._approvers(referral) - referral.user_id
+            # A whole office decides: its section head if it has one.
+            if referral.stage_id.approver_type == "receiving_office":
+                head = referral.receiving_office_id.manager_id
+                approvers = head if head in approvers else approvers
+            for user in approvers:
+                referral.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=referral.stage_id.name,
+                    user_id=user.id,
+                )
+
+    def _record_decision(self, decision, comment, stage=None):
+        self.ensure_one()
+        self.env["omiopi.referral.decision"].sudo().create(
+            {
+                "referral_id": self.id,
+                "stage_id": (stage or self.stage_id).id,
+                "user_id": self.env.user.id,
+                "decision": decision,
+                "comment": comment,
+            }
+        )
+
+    def action_submit(self):
+        """Leave draft: the referrer (or a coordinator) sends the referral on."""
+        self._lock()
+        for referral in self:
+            referral._check_can_submit()
+            referral._record_decision("submitted", False)
+            referral.sudo().date_submitted = fields.Datetime.now()
+            exclusions = referral._exclusions().filtered(
+                lambda c, r=referral: c._holds(r)
+            )
+            if exclusions:
+                referral._refuse(
+                    exclusions[0].refuse_reason_id,
+                    self.env._(
+                        "Excluded on submission: %(criterion)s",
+                        criterion=exclusions[0].name,
+                    ),
+                )
+                continue
+            referral._move_to(referral._next_stage())
+            referral.message_post(
+                body=self.env._(
+                    "Referral submitted to %(office)s.",
+                    office=referral.receiving_office_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _check_can_submit(self):
+        self.ensure_one()
+        user = self.env.user
+        if self.stage_type != "draft":
+            raise UserError(
+                self.env._(
+                    "The referral %(number)s was submitted already.", number=self.name
+                )
+            )
+        if user != self.user_id and not user.has_group(
+            "omiopi_case.group_omiopi_coordinator"
+        ):
+            raise UserError(
+                self.env._(
+                    "Only the referring technician or a coordinator submits a referral."
+                )
+            )
+        self.check_access("write")
+        missing = []
+        if not self.referrer_email:
+            missing.append(self.env._("the referring technician's email"))
+        if not self.reason_ids:
+            missing.append(self.env._("at least one enabling situation"))
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "Before submitting, add %(missing)s.", missing=", ".join(missing)
+                )
+            )
+        if self.receiving_office_id == self.referring_office_id:
+            raise ValidationError(
+                self.env._("A referral goes to another service than the referring one.")
+            )
+        wrong = self.reason_ids.filtered(
+            lambda r: r.direction not in ("any", self.direction)
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "%(reason)s is not an enabling situation for this direction.",
+                    reason=wrong[0].name,
+                )
+            )
+        consents = self.partner_id.sudo().omiopi_consent_ids.filtered(
+            lambda c: c.state == "given"
+        )
+        if not any(c.allows_office(self.receiving_office_id) for c in consents):
+            raise UserError(
+                self.env._(
+                    "%(person)s has not given a recorded consent to share their data "
+                    "with %(office)s: record it on the person before submitting.",
+                    person=self.partner_id.name,
+                    office=self.receiving_office_id.name,
+                )
+            )
+
+    def _decide(self, approve, comment, target_area=None, refuse_reason=None):
+        """Approve or refuse the current stage (the decision wizard calls it)."""
+        self.ensure_one()
+        self._lock()
+        user = self.env.user
+        if approve:
+            if not self._may_decide(user):
+                raise UserError(self._not_yours_message())
+            if self.stage_id.ask_target_area:
+                area = target_area or self.target_area_id
+                if not area:
+                    raise ValidationError(
+                        self.env._("Choose the target area of the referral.")
+                    )
+                self.sudo().target_area_id = area
+            self._record_decision("approved", comment)
+            self.message_post(
+                body=self.env._(
+                    "%(stage)s: approved by %(user)s. %(comment)s",
+                    stage=self.stage_id.name,
+                    user=user.name,
+                    comment=comment or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            self._move_to(self._next_stage())
+            return
+        if not self._may_refuse(user):
+            raise UserError(self._not_yours_message())
+        if not refuse_reason or not (comment or "").strip():
+            raise ValidationError(self.env._("A refusal needs a reason and a comment."))
+        self._refuse(refuse_reason, comment)
+
+    def _refuse(self, reason, comment):
+        self.ensure_one()
+        previous = self.stage_id
+        self._move_to(
+            self._stage_of_type("refused"),
+            {"refuse_reason_id": reason.id, "refuse_comment": comment},
+        )
+        self._record_decision("refused", comment, stage=previous)
+        self.message_post(
+            body=self.env._(
+                "Refused at %(stage)s: %(reason)s. %(comment)s",
+                stage=previous.name,
+                reason=reason.name,
+                comment=comment or "",
+            ),
+            subtype_xmlid="omiopi_referral.mt_referral_stage",
+        )
+
+    def _not_yours_message(self):
+        return self.env._(
+            "The referral %(number)s is in %(stage)s: you cannot decide it (only "
+            "its approvers can, never the referring technician), or it was decided "
+            "a moment ago.",
+            number=self.name,
+            stage=self.stage_id.name,
+        )
+
+    def _close(self, outcome, note):
+        self.ensure_one()
+        self._lock()
+        if not self.can_close:
+            raise UserError(
+                self.env._(
+                    "Only the receiving service and the coordinators close an "
+                    "accepted referral."
+                )
+            )
+        if not outcome:
+            raise ValidationError(self.env._("Choose the outcome of the referral."))
+        previous = self.stage_id
+        self._move_to(
+            self._stage_of_type("done"),
+            {"outcome_id": outcome.id, "outcome_note": note},
+        )
+        self._record_decision("closed", note, stage=previous)
+        self.message_post(
+            body=self.env._(
+                "Closed: %(outcome)s. %(note)s", outcome=outcome.name, note=note or ""
+            ),
+            subtype_xmlid="omiopi_referral.mt_referral_stage",
+        )
+
+    def action_open_decision(self):
+        """The dialog to approve, refuse or close."""
+        self.ensure_one()
+        decision = self.env.context.get("omiopi_decision", "approve")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Decision on %(number)s", number=self.name),
+            "res_model": "omiopi.referral.decision.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_referral_id": self.id, "default_decision": decision},
+        }
+
+    def action_reset_draft(self):
+        """A refused referral goes back to its referrer for correction."""
+        self._lock()
+        for referral in self:
+            user = self.env.user
+            if referral.stage_type != "refused":
+                raise UserError(
+                    self.env._("Only a refused referral goes back to draft.")
+                )
+            if user != referral.user_id and not user.has_group(
+                "omiopi_case.group_omiopi_coordinator"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the referring technician or a coordinator does this."
+                    )
+                )
+            referral._move_to(
+                referral._stage_of_type("draft"),
+                {
+                    "refuse_reason_id": False,
+                    "refuse_comment": False,
+                    "date_closed": False,
+                    "shared_with_receiver": False,
+                },
+            )
+
+    def action_open_receiving_case(self):
+        """The receiving service opens (or finds) its own case file for the person."""
+        self.ensure_one()
+        if self.stage_type not in ("in_progress", "done"):
+            raise UserError(self.env._("The referral has not been accepted."))
+        office = self.receiving_office_id
+        if office not in self.env.user.omiopi_office_ids:
+            raise UserError(self.env._("You do not work in the receiving service."))
+        case = self.env["omiopi.case"].search(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("office_id", "=", office.id),
+                ("state", "!=", "closed"),
+            ],
+            limit=1,
+        )
+        if not case:
+            case = self.env["omiopi.case"].create(
+                {
+                    "partner_id": self.partner_id.id,
+                    "office_id": office.id,
+                    "user_id": self.env.user.id,
+                    "area_ids": [(6, 0, self.target_area_id.ids)],
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "omiopi.case",
+            "res_id": case.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if "stage_id" in init_values:
+            return self.env.ref("omiopi_referral.mt_referral_stage")
+        return super()._track_subtype(init_values)
+
+    # ------------------------------------------------------------------
+    # Scheduled actions
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_weekly_followup(self, batch_size=500):
+        """One follow-up activity per open referral for its coordinator every
+        configured number of days, a batch at a time."""
+        ICP = self.env["ir.config_parameter"].sudo()
+        days = int(ICP.get_param("omiopi_referral.followup_days", 7))
+        default_coordinator = (
+            self.env["res.users"]
+            .browse(int(ICP.get_param("omiopi_referral.coordinator_user_id", 0) or 0))
+            .exists()
+        )
+        today = fields.Date.context_today(self)
+        due = fields.Date.subtract(today, days=days)
+        domain = [
+            ("stage_type", "in", OPEN_STAGE_TYPES),
+            "|",
+            ("last_followup_date", "=", False),
+            ("last_followup_date", "<=", due),
+        ]
+        referrals = self.search(domain, limit=batch_size, order="id")
+        activity_type = self.env.ref(
+            "omiopi_referral.mail_activity_type_referral_followup"
+        )
+        for referral in referrals:
+            coordinator = referral.program_id.coordinator_id or default_coordinator
+            if coordinator:
+                referral.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Weekly follow-up"),
+                    user_id=coordinator.id,
+                )
+        referrals.write({"last_followup_date": today})
+        remaining = self.search_count(domain) if referrals else 0
+        self.env["ir.cron"]._notify_progress(done=len(referrals), remaining=remaining)
+        return referrals

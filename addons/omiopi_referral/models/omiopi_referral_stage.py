@@ -1,0 +1,114 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+STAGE_TYPES = [
+    ("draft", "Draft"),
+    ("approval", "Approval"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("refused", "Refused"),
+]
+
+
+class OmiopiReferralStage(models.Model):
+    """A step of the referral procedure. Administrators add, rename, reorder
+    and fold stages; the stage type says what the step means, and an approval
+    stage says who decides it and, optionally, when it applies."""
+
+    _name = "omiopi.referral.stage"
+    _description = "Referral stage"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    fold = fields.Boolean(string="Folded in kanban")
+    stage_type = fields.Selection(STAGE_TYPES, string="Type", required=True)
+    description = fields.Text(translate=True)
+    approver_type = fields.Selection(
+        [
+            ("group", "Any user of a group"),
+            ("user", "A specific user"),
+            ("section_head", "The section head of the referring office"),
+            ("receiving_office", "The members of the receiving office"),
+        ],
+        string="Decided by",
+        help="Who may approve or refuse a referral in this stage.",
+    )
+    approver_group_id = fields.Many2one("res.groups", string="Group")
+    approver_user_id = fields.Many2one("res.users", string="User")
+    condition = fields.Char(
+        default="[]",
+        help="The stage applies only to referrals matching this domain; the "
+        "others skip it (for example: only referrals from an Employment "
+        "Agency zone agency need the section head).",
+    )
+    ask_target_area = fields.Boolean(
+        string="Decides the target area",
+        help="The approver chooses the area the referral goes to.",
+    )
+    active = fields.Boolean(default=True)
+
+    @api.constrains(
+        "stage_type", "approver_type", "approver_group_id", "approver_user_id"
+    )
+    def _check_approver(self):
+        for stage in self.filtered(lambda s: s.stage_type == "approval"):
+            if not stage.approver_type:
+                raise ValidationError(
+                    self.env._(
+                        "The approval stage %(stage)s needs to say who decides it.",
+                        stage=stage.name,
+                    )
+                )
+            if stage.approver_type == "group" and not stage.approver_group_id:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the group that decides %(stage)s.", stage=stage.name
+                    )
+                )
+            if stage.approver_type == "user" and not stage.approver_user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the user who decides %(stage)s.", stage=stage.name
+                    )
+                )
+
+    @api.constrains("condition")
+    def _check_condition(self):
+        for stage in self:
+            try:
+                domain = safe_eval(stage.condition or "[]")
+                self.env["omiopi.referral"].search_count(domain)
+            except Exception as error:
+                raise ValidationError(
+                    self.env._(
+                        "The condition of %(stage)s is not a valid domain: %(error)s",
+                        stage=stage.name,
+                        error=error,
+                    )
+                ) from error
+
+    def _applies_to(self, referral):
+        """Whether the referral goes through this stage."""
+        self.ensure_one()
+        domain = safe_eval(self.condition or "[]")
+        if not domain:
+            return True
+        return bool(referral.search_count([("id", "=", referral.id), *domain]))
+
+    def _approvers(self, referral):
+        """The users who may decide this stage for `referral`."""
+        self.ensure_one()
+        users = self.env["res.users"]
+        if self.stage_type != "approval":
+            return users
+        if self.approver_type == "group":
+            users = self.approver_group_id.sudo().users
+        elif self.approver_type == "user":
+            users = self.approver_user_id
+        elif self.approver_type == "section_head":
+            users = referral.referring_office_id.sudo().manager_id
+        elif self.approver_type == "receiving_office":
+            users = referral.receiving_office_id.sudo().member_ids
+        return users.filtered(lambda u: u.active and not u.share)

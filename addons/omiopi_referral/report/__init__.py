@@ -1,0 +1,1 @@
+from . import program_report_xlsx

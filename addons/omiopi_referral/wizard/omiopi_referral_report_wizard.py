@@ -1,0 +1,263 @@
+from datetime import datetime, time
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class OmiopiReferralReportWizard(models.TransientModel):
+    """The programme report of seed 001 (section 2.2) for any programme,
+    period and offices: shown on screen and exported as an XLSX workbook.
+    Every figure comes from grouped queries on the referrals."""
+
+    _name = "omiopi.referral.report.wizard"
+    _description = "Programme report"
+
+    program_id = fields.Many2one("omiopi.program", string="Programme")
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+    )
+    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    office_ids = fields.Many2many(
+        "omiopi.office",
+        string="Offices",
+        help="Referrals made or received by these offices; empty means all.",
+    )
+    report_html = fields.Html(
+        string="Report", compute="_compute_report_html", sanitize=False
+    )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise ValidationError(self.env._("The period ends before it starts."))
+
+    def _domain(self):
+        self.ensure_one()
+        domain = [
+            ("date_submitted", ">=", datetime.combine(self.date_from, time.min)),
+            ("date_submitted", "<=", datetime.combine(self.date_to, time.max)),
+        ]
+        if self.program_id:
+            domain.append(("program_id", "=", self.program_id.id))
+        if self.office_ids:
+            domain += [
+                "|",
+                ("referring_office_id", "in", self.office_ids.ids),
+                ("receiving_office_id", "in", self.office_ids.ids),
+            ]
+        return domain
+
+    @staticmethod
+    def _share(count, total):
+        return round(100.0 * count / total, 1) if total else 0.0
+
+    def _grouped(self, domain, field):
+        """[(label, count)] of the referrals in `domain` grouped by `field`."""
+        Referral = self.env["omiopi.referral"]
+        groups = Referral._read_group(
+            domain, [field], ["__count"], order="__count desc"
+        )
+        selection = Referral._fields[field]
+        labels = {}
+        if selection.type == "selection":
+            labels = dict(selection._description_selection(self.env))
+        unknown = self.env._("Unknown")
+        rows = []
+        for value, count in groups:
+            if selection.type == "selection":
+                label = labels.get(value) if value else unknown
+            else:
+                label = value.display_name if value else unknown
+            rows.append((label, count))
+        return rows
+
+    def _report_tables(self):
+        """The tables of the report: dicts with a key, a title, headers, rows
+        and an optional total row."""
+        self.ensure_one()
+        Referral = self.env["omiopi.referral"]
+        domain = self._domain()
+        counted = [*domain, ("is_excluded", "=", False)]
+        directions = dict(
+            Referral._fields["direction"]._description_selection(self.env)
+        )
+        by_direction = dict(Referral._read_group(domain, ["direction"], ["__count"]))
+        excluded = Referral.search_count([*domain, ("is_excluded", "=", True)])
+        total = Referral.search_count(counted)
+        tables = [
+            {
+                "key": "direction",
+                "title": self.env._("Referrals by direction"),
+                "headers": [self.env._("Referrals"), self.env._("Number")],
+                "rows": [
+                    [directions[key], by_direction.get(key, 0)]
+                    for key in ("omiopi_to_ae", "ae_to_omiopi", "other")
+                    if by_direction.get(key) or key != "other"
+                ]
+                + [[self.env._("Excluded"), -excluded]],
+                "total": [self.env._("Total referrals to the programme"), total],
+            },
+            {
+                "key": "excluded",
+                "title": self.env._("Excluded, and why"),
+                "headers": [self.env._("Reason"), self.env._("Number")],
+                "rows": [
+                    list(row)
+                    for row in self._grouped(
+                        [*domain, ("is_excluded", "=", True)], "refuse_reason_id"
+                    )
+                ],
+                "total": [self.env._("Total"), excluded],
+            },
+        ]
+        for key, field, title, header in (
+            ("gender", "gender", self.env._("By gender"), self.env._("Gender")),
+            (
+                "studies",
+                "education_level_id",
+                self.env._("By studies"),
+                self.env._("Education level"),
+            ),
+            (
+                "origin",
+                "nationality_id",
+                self.env._("By country of origin"),
+                self.env._("Nationality"),
+            ),
+        ):
+            rows = self._grouped(counted, field)
+            tables.append(
+                {
+                    "key": key,
+                    "title": title,
+                    "headers": [header, self.env._("Number"), self.env._("%")],
+                    "rows": [[label, n, self._share(n, total)] for label, n in rows],
+                    "total": [self.env._("Total"), total, 100.0 if total else 0.0],
+                }
+            )
+        tables.append(self._profile_table(counted, total))
+        tables.append(self._stage_time_table(domain))
+        return tables
+
+    def _profile_table(self, counted, total):
+        results = dict(
+            self.env["omiopi.referral"]._read_group(
+                counted, ["reason_ids"], ["__count"]
+            )
+        )
+        targets = self.program_id.target_ids
+        rows = []
+        for target in targets:
+            result = results.pop(target.reason_id, 0)
+            goal = (
+                f"{target.target_min}-{target.target_max}"
+                if target.target_max and target.target_max != target.target_min
+                else str(target.target_min)
+            )
+            rows.append(
+                [
+                    target.reason_id.display_name,
+                    goal,
+                    result,
+                    self.env._("Reached")
+                    if result >= target.target_min
+                    else self.env._("Not reached"),
+                ]
+            )
+        for reason, count in sorted(results.items(), key=lambda item: -item[1]):
+            label = (
+                reason.display_name if reason else self.env._("No enabling situation")
+            )
+            rows.append([label, "", count, ""])
+        goal = str(self.program_id.target_count) if self.program_id.target_count else ""
+        return {
+            "key": "profile",
+            "title": self.env._("By profile against target"),
+            "headers": [
+                self.env._("Profile"),
+                self.env._("Target"),
+                self.env._("Result"),
+                self.env._("Status"),
+            ],
+            "rows": rows,
+            "total": [self.env._("Total"), goal, total, ""],
+        }
+
+    def _stage_time_table(self, domain):
+        referrals = self.env["omiopi.referral"]._search(domain)
+        groups = self.env["omiopi.referral.stage.log"]._read_group(
+            [("referral_id", "in", referrals)],
+            ["stage_id"],
+            ["referral_id:count_distinct", "days:avg"],
+        )
+        rows = [
+            [stage.display_name, count, round(days or 0.0, 1)]
+            for stage, count, days in sorted(
+                groups, key=lambda g: (g[0].sequence, g[0].id)
+            )
+        ]
+        return {
+            "key": "stages",
+            "title": self.env._("Time spent in each stage"),
+            "headers": [
+                self.env._("Stage"),
+                self.env._("Referrals"),
+                self.env._("Average days"),
+            ],
+            "rows": rows,
+            "total": None,
+        }
+
+    @api.depends("program_id", "date_from", "date_to", "office_ids")
+    def _compute_report_html(self):
+        for wizard in self:
+            if (
+                not (wizard.date_from and wizard.date_to)
+                or wizard.date_to < wizard.date_from
+            ):
+                wizard.report_html = False
+                continue
+            wizard.report_html = Markup("").join(
+                wizard._table_html(table) for table in wizard._report_tables()
+            )
+
+    @staticmethod
+    def _table_html(table):
+        def row(cells, tag="td"):
+            return Markup("<tr>%s</tr>") % Markup("").join(
+                Markup(f"<{tag}>%s</{tag}>") % (cell,) for cell in cells
+            )
+
+        body = Markup("").join(row(r) for r in table["rows"])
+        if table["total"]:
+            body += Markup('<tr class="fw-bold">%s</tr>') % Markup("").join(
+                Markup("<td>%s</td>") % (cell,) for cell in table["total"]
+            )
+        return Markup(
+            '<h4 class="mt-4">%s</h4><table class="table table-sm table-striped">'
+            "<thead>%s</thead><tbody>%s</tbody></table>"
+        ) % (table["title"], row(table["headers"], "th"), body)
+
+    def _open(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Programme report"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def action_refresh(self):
+        return self._open()
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return self.env.ref("omiopi_referral.program_report_xlsx").report_action(self)
