@@ -113,6 +113,12 @@ def ensure_build_packages():
     apt_install(missing)
 
 
+def ensure_wkhtmltopdf():
+    """Odoo renders PDF reports (training certificates) with wkhtmltopdf."""
+    if not shutil.which("wkhtmltopdf"):
+        apt_install(["wkhtmltopdf"])
+
+
 def chromium_path():
     for name in ("chromium", "chromium-browser", "google-chrome"):
         path = shutil.which(name)
@@ -541,7 +547,9 @@ def demo_logins():
             if not (fields.get("login") and fields.get("password")):
                 continue
             roles = re.findall(r"group_omiopi_(\w+)'", fields.get("groups_id", ""))
-            offices = re.findall(r"ref\('(\w+)'\)", fields.get("omiopi_office_ids", ""))
+            offices = re.findall(
+                r"ref\('(?:\w+\.)?(\w+)'\)", fields.get("omiopi_office_ids", "")
+            )
             role = ", ".join(ROLE_LABELS.get(r, r) for r in roles)
             where = ", ".join(
                 o.removeprefix("office_").removesuffix("_demo") for o in offices
@@ -576,6 +584,7 @@ def cmd_run(args):
         say(no_odoo_sentence())
         fail(no_odoo_sentence(), code=2)
     ensure_venv()
+    ensure_wkhtmltopdf()
     sock = ensure_postgres()
     modules = omiopi_modules()
     if not db_exists(sock, DB_NAME):
@@ -858,6 +867,7 @@ def cmd_test(args):
     log_errors = []
     if with_odoo:
         ensure_chromium()
+        ensure_wkhtmltopdf()
         sock = ensure_postgres()
         modules = omiopi_modules()
         db = f"omiopi_test_{os.getpid()}"
@@ -948,12 +958,14 @@ def cmd_i18n(args):
     modules = args.modules or omiopi_modules()
     db = "omiopi_i18n"
     drop_db(sock, db)
+    # Every add-on installed, as in `make test`: dependencies of one add-on
+    # (crm, portal...) add strings to the models of another.
     run(
         odoo_cmd(
             sock,
             db,
             "-i",
-            ",".join(modules),
+            ",".join(omiopi_modules()),
             "--without-demo=all",
             "--stop-after-init",
             "--log-level=warn",

@@ -19,6 +19,7 @@ from . import omiopi_person_training
 from . import omiopi_person_experience
 from . import omiopi_consent
 from . import omiopi_case
+from . import omiopi_person_figures_mixin
 from . import omiopi_case_need
 from . import omiopi_case_checklist_line
 from . import omiopi_case_household

@@ -646,14 +646,22 @@ class OmiopiReferral(models.Model):
             if referral.stage_type != "approval":
                 continue
             approvers = referral.stage_id._approvers(referral) - referral.user_id
-            # A whole office decides: its section head if it has one.
-            if referral.stage_id.approver_type == "receiving_office":
-                head = referral.receiving_office_id.manager_id
-                approvers = head if head in approvers else approvers
+            # When a whole office or group decides, one person gets the
+            # activity if one is named: the office's section head, the
+            # programme's coordinator.
+            named = (
+                referral.receiving_office_id.manager_id
+                | referral.program_id.coordinator_id
+            ) & approvers
+            if (
+                referral.stage_id.approver_type in ("receiving_office", "group")
+                and named
+            ):
+                approvers = named
             for user in approvers:
                 referral.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=referral.stage_id.name,
+                    summary=referral.stage_id.with_context(lang=user.lang).name,
                     user_id=user.id,
                 )
 

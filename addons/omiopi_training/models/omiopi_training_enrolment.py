@@ -1,0 +1,419 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .omiopi_training_edition import SEATED
+
+STATES = [
+    ("applied", "Applied"),
+    ("selected", "Selected"),
+    ("waiting", "Waiting list"),
+    ("not_selected", "Not selected"),
+    ("attending", "Attending"),
+    ("completed", "Completed"),
+    ("dropped", "Dropped out"),
+]
+# Where an enrolment may go from each state; write() checks it too, since it
+# is callable over RPC.
+TRANSITIONS = {
+    "applied": {"selected", "waiting", "not_selected"},
+    "waiting": {"selected", "not_selected", "dropped"},
+    "selected": {"attending", "dropped", "completed"},
+    "attending": {"completed", "dropped"},
+    "not_selected": {"applied"},
+    "dropped": set(),
+    "completed": set(),
+}
+
+
+class OmiopiTrainingEnrolment(models.Model):
+    """A person's application to an edition, from the selection to the
+    certificate."""
+
+    _name = "omiopi.training.enrolment"
+    _description = "Training enrolment"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "omiopi.person.figures.mixin",
+    ]
+    _order = "edition_id, state, waiting_position, id"
+    _figures_date_field = "date_applied"
+    _rec_name = "partner_id"
+
+    edition_id = fields.Many2one(
+        "omiopi.training.edition",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain=[("state", "in", ("open", "in_progress"))],
+    )
+    course_id = fields.Many2one(related="edition_id.course_id", store=True, index=True)
+    course_type = fields.Selection(
+        related="edition_id.course_type", store=True, string="Course type"
+    )
+    office_id = fields.Many2one(
+        related="edition_id.office_id", store=True, string="Organising office"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        domain=[("omiopi_is_person", "=", True)],
+    )
+    case_id = fields.Many2one(
+        "omiopi.case",
+        string="Case file",
+        domain="[('partner_id', '=', partner_id)]",
+        index=True,
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Enrolled by", default=lambda self: self.env.user
+    )
+    state = fields.Selection(
+        STATES, required=True, default="applied", tracking=True, index=True
+    )
+    date_applied = fields.Date(
+        string="Applied on", default=fields.Date.context_today, required=True
+    )
+    waiting_position = fields.Integer(
+        string="Position on the waiting list", readonly=True, copy=False
+    )
+    reason_id = fields.Many2one("omiopi.training.reason", tracking=True)
+    reason_note = fields.Text(string="Reason details")
+
+    requirements_html = fields.Html(
+        string="Entry requirements", compute="_compute_requirements", sanitize=False
+    )
+    requirements_met = fields.Boolean(
+        string="Meets the requirements", compute="_compute_requirements"
+    )
+    requirement_override = fields.Boolean(
+        string="Requirements overridden", readonly=True, tracking=True, copy=False
+    )
+    override_reason = fields.Text(string="Why overridden", readonly=True, copy=False)
+    override_user_id = fields.Many2one(
+        "res.users", string="Overridden by", readonly=True, copy=False
+    )
+
+    attendance_ids = fields.One2many("omiopi.training.attendance", "enrolment_id")
+    attendance_rate = fields.Float(
+        string="Attendance (%)",
+        compute="_compute_attendance_rate",
+        store=True,
+        aggregator="avg",
+    )
+    certificate_id = fields.Many2one(
+        "omiopi.training.certificate", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        (
+            "person_edition_unique",
+            "unique(edition_id, partner_id)",
+            "The person already applied to this edition.",
+        ),
+    ]
+
+    @api.depends("attendance_ids.present", "edition_id.session_ids")
+    def _compute_attendance_rate(self):
+        for enrolment in self:
+            sessions = len(enrolment.edition_id.session_ids)
+            present = len(enrolment.attendance_ids.filtered("present"))
+            enrolment.attendance_rate = 100.0 * present / sessions if sessions else 0.0
+
+    @api.depends(
+        "partner_id",
+        "edition_id",
+        "partner_id.omiopi_education_level_id",
+        "partner_id.omiopi_language_ids.level",
+        "partner_id.birthdate_date",
+    )
+    def _compute_requirements(self):
+        symbols = {
+            True: Markup('<span class="text-success">&#10004;</span>'),
+            False: Markup('<span class="text-danger">&#10008;</span>'),
+            None: Markup('<span class="text-muted">?</span>'),
+        }
+        for enrolment in self:
+            checks = []
+            if enrolment.partner_id and enrolment.course_id:
+                checks = enrolment.course_id._requirements(enrolment.partner_id)
+            enrolment.requirements_met = all(met for _label, met in checks)
+            enrolment.requirements_html = (
+                Markup("<ul class='list-unstyled mb-0'>%s</ul>")
+                % Markup("").join(
+                    Markup("<li>%s %s</li>") % (symbols[met], label)
+                    for label, met in checks
+                )
+                if checks
+                else False
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "applied") not in ("applied", "waiting"):
+                raise UserError(
+                    self.env._(
+                        "An enrolment starts as an application or on the waiting list."
+                    )
+                )
+        enrolments = super().create(vals_list)
+        enrolments.filtered(lambda e: e.state == "waiting")._queue()
+        return enrolments
+
+    def write(self, vals):
+        if "state" in vals:
+            for enrolment in self:
+                if (
+                    enrolment.state != vals["state"]
+                    and vals["state"] not in TRANSITIONS[enrolment.state]
+                ):
+                    raise UserError(
+                        self.env._(
+                            "An enrolment cannot go from %(old)s to %(new)s.",
+                            old=dict(STATES)[enrolment.state],
+                            new=dict(STATES).get(vals["state"], vals["state"]),
+                        )
+                    )
+            if vals["state"] in SEATED:
+                self.filtered(lambda e: e.state not in SEATED)._check_can_seat()
+        if {
+            "requirement_override",
+            "override_reason",
+            "override_user_id",
+            "certificate_id",
+        } & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._("These fields are set by the enrolment's own actions.")
+            )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Selection
+    # ------------------------------------------------------------------
+
+    def _set_state(self, state):
+        return self.write({"state": state})
+
+    def _check_can_seat(self):
+        """A seat needs a free place in the edition and the entry requirements
+        met or overridden with a reason. Checked in write(): it is callable
+        over RPC. The edition is locked first, so that two technicians giving
+        the last seat at the same moment do not both succeed."""
+        if not self:
+            return
+        self.edition_id._lock()
+        for edition in self.edition_id:
+            newcomers = self.filtered(lambda e, ed=edition: e.edition_id == ed)
+            if edition.seats_available < len(newcomers):
+                raise UserError(
+                    self.env._(
+                        "%(edition)s is full: put the person on the waiting list.",
+                        edition=edition.name,
+                    )
+                )
+        for enrolment in self:
+            if not enrolment.requirements_met and not enrolment.requirement_override:
+                raise UserError(
+                    self.env._(
+                        "%(person)s does not meet the entry requirements of "
+                        "%(course)s: override them with a reason to select the "
+                        "person anyway.",
+                        person=enrolment.partner_id.name,
+                        course=enrolment.course_id.name,
+                    )
+                )
+
+    def _queue(self):
+        for enrolment in self:
+            last = max(
+                enrolment.edition_id.enrolment_ids.filtered(
+                    lambda e: e.state == "waiting"
+                ).mapped("waiting_position")
+                or [0]
+            )
+            enrolment.sudo().waiting_position = last + 1
+
+    def action_select(self):
+        """Give the person a seat (write() checks seats and requirements)."""
+        for enrolment in self:
+            if enrolment.state not in ("applied", "waiting"):
+                raise UserError(
+                    self.env._(
+                        "Only an application or the waiting list can be selected."
+                    )
+                )
+        self._set_state("selected")
+
+    def action_waitlist(self):
+        for enrolment in self:
+            if enrolment.state != "applied":
+                raise UserError(
+                    self.env._("Only an application goes to the waiting list.")
+                )
+        self.write({"state": "waiting"})
+        self._queue()
+
+    def _start_attending(self):
+        self.filtered(lambda e: e.state == "selected")._set_state("attending")
+
+    def _refuse(self, state, reason, note):
+        """Not selected or dropped out, with a reason; a freed seat goes to
+        the waiting list."""
+        if not reason:
+            raise ValidationError(self.env._("Choose a reason."))
+        editions = self.filtered(lambda e: e.state in SEATED).edition_id
+        if editions:
+            editions._lock()
+        self.write({"state": state, "reason_id": reason.id, "reason_note": note})
+        editions._promote_waiting_list()
+
+    def _override(self, note):
+        if not (note or "").strip():
+            raise ValidationError(
+                self.env._("Say why the entry requirements are overridden.")
+            )
+        for enrolment in self:
+            enrolment.check_access("write")
+            enrolment.sudo().write(
+                {
+                    "requirement_override": True,
+                    "override_reason": note,
+                    "override_user_id": self.env.user.id,
+                }
+            )
+            enrolment.message_post(
+                body=self.env._(
+                    "Entry requirements overridden by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=note,
+                )
+            )
+
+    def action_open_reason(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Enrolment"),
+            "res_model": "omiopi.training.enrolment.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_enrolment_id": self.id,
+                "default_action": self.env.context.get("omiopi_action", "dropped"),
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Completion
+    # ------------------------------------------------------------------
+
+    def action_complete(self):
+        for enrolment in self:
+            if enrolment.state not in ("selected", "attending"):
+                raise UserError(
+                    self.env._(
+                        "Only a person who is attending can complete the edition."
+                    )
+                )
+            minimum = enrolment.edition_id.min_attendance
+            if enrolment.attendance_rate + 1e-6 < minimum:
+                raise UserError(
+                    self.env._(
+                        "%(person)s attended %(rate).0f%% of the sessions; completing "
+                        "%(edition)s needs %(minimum).0f%%.",
+                        person=enrolment.partner_id.name,
+                        rate=enrolment.attendance_rate,
+                        edition=enrolment.edition_id.name,
+                        minimum=minimum,
+                    )
+                )
+            enrolment._set_state("completed")
+            enrolment._issue_certificate()
+            enrolment._record_on_person()
+
+    def _issue_certificate(self):
+        self.ensure_one()
+        edition = self.edition_id
+        certificate = (
+            self.env["omiopi.training.certificate"]
+            .sudo()
+            .create(
+                {
+                    "enrolment_id": self.id,
+                    "hours": edition.hours,
+                    "date_start": edition.date_start,
+                    "date_end": edition.date_end,
+                }
+            )
+        )
+        self.sudo().certificate_id = certificate
+        certificate._store_pdf()
+        return certificate
+
+    def _record_on_person(self):
+        """What the completed training changes on the person's record: the
+        training line, the Spanish level, the card obtained and the
+        employability checklist of their open case files. Done as superuser:
+        the organising office may not be one of the person's offices, and
+        these changes follow from its own record of the course."""
+        self.ensure_one()
+        course = self.course_id
+        person = self.partner_id.sudo()
+        self.env["omiopi.person.training"].sudo().create(
+            {
+                "partner_id": person.id,
+                "name": course.name,
+                "provider": course.provider_id.name or self.office_id.name,
+                "hours": self.edition_id.hours,
+                "date_end": self.edition_id.date_end,
+                "has_diploma": True,
+                "is_professional_certificate": course.course_type
+                == "professional_certificate",
+                "certificate_level": course.certificate_level,
+            }
+        )
+        if course.language_level:
+            self._raise_spanish_level(person, course.language_level)
+        if course.permit_id:
+            person.omiopi_permit_ids = [(4, course.permit_id.id)]
+        if course.checklist_item_id:
+            lines = (
+                self.env["omiopi.case.checklist.line"]
+                .sudo()
+                .search(
+                    [
+                        ("case_id.partner_id", "=", person.id),
+                        ("case_id.state", "!=", "closed"),
+                        ("item_id", "=", course.checklist_item_id.id),
+                    ]
+                )
+            )
+            lines.write({"status": "yes"})
+
+    def _raise_spanish_level(self, person, level):
+        Course = self.env["omiopi.training.course"]
+        current = person.omiopi_language_ids.filtered("language_id.is_spanish")[:1]
+        if current and Course._spanish_rank(current.level) >= Course._spanish_rank(
+            level
+        ):
+            return
+        if current:
+            current.level = level
+            return
+        spanish = self.env["omiopi.language"].search(
+            [("is_spanish", "=", True)], limit=1
+        )
+        if spanish:
+            self.env["omiopi.person.language"].sudo().create(
+                {"partner_id": person.id, "language_id": spanish.id, "level": level}
+            )

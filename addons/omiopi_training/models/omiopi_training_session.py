@@ -1,0 +1,110 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class OmiopiTrainingSession(models.Model):
+    """A session of an edition, with its event in the calendar and the
+    attendance of the persons enrolled."""
+
+    _name = "omiopi.training.session"
+    _description = "Training session"
+    _order = "date_start, id"
+
+    edition_id = fields.Many2one(
+        "omiopi.training.edition", required=True, ondelete="cascade", index=True
+    )
+    name = fields.Char(string="Topic")
+    date_start = fields.Datetime(string="Start", required=True)
+    duration = fields.Float(string="Duration (hours)", default=2.0)
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Calendar event", readonly=True, copy=False
+    )
+    attendance_ids = fields.One2many("omiopi.training.attendance", "session_id")
+    present_count = fields.Integer(string="Present", compute="_compute_present_count")
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for session in self:
+            if not 0 < session.duration <= 12:
+                raise ValidationError(
+                    self.env._("A session lasts between 0 and 12 hours.")
+                )
+
+    def _compute_present_count(self):
+        counts = dict(
+            self.env["omiopi.training.attendance"]._read_group(
+                [("session_id", "in", self.ids), ("present", "=", True)],
+                ["session_id"],
+                ["__count"],
+            )
+        )
+        for session in self:
+            session.present_count = counts.get(session, 0)
+
+    def _calendar_values(self):
+        self.ensure_one()
+        edition = self.edition_id
+        return {
+            "name": f"{edition.name}: {self.name or edition.course_id.name}",
+            "start": self.date_start,
+            "stop": self.date_start + timedelta(hours=self.duration),
+            "duration": self.duration,
+            "location": edition.place,
+            "user_id": edition.user_id.id,
+            "partner_ids": [
+                (6, 0, (edition.user_id.partner_id | edition.trainer_id).ids)
+            ],
+            "res_model_id": self.env["ir.model"]._get_id(edition._name),
+            "res_id": edition.id,
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        for session in sessions:
+            session.calendar_event_id = self.env["calendar.event"].create(
+                session._calendar_values()
+            )
+        return sessions
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date_start", "duration", "name"} & set(vals):
+            for session in self.filtered("calendar_event_id"):
+                session.calendar_event_id.write(session._calendar_values())
+        return res
+
+    def unlink(self):
+        events = self.calendar_event_id
+        res = super().unlink()
+        events.unlink()
+        return res
+
+    def action_take_attendance(self):
+        """One line per person seated in the edition, to tick who came."""
+        self.ensure_one()
+        enrolled = self.edition_id.enrolment_ids.filtered(
+            lambda e: e.state in ("selected", "attending", "completed")
+        )
+        missing = enrolled - self.attendance_ids.enrolment_id
+        self.env["omiopi.training.attendance"].create(
+            [{"session_id": self.id, "enrolment_id": e.id} for e in missing]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Attendance"),
+            "res_model": "omiopi.training.session",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "omiopi_training.omiopi_training_session_view_form"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }

@@ -1,0 +1,1 @@
+from . import omiopi_training_enrolment_wizard
