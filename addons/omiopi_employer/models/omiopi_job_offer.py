@@ -1,0 +1,396 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.omiopi_case.models.res_partner import COMPUTER_LEVELS
+
+CONTRACT_TYPES = [
+    ("indefinite", "Permanent"),
+    ("fixed_discontinuous", "Permanent seasonal (fijo discontinuo)"),
+    ("temporary", "Temporary"),
+    ("training", "Training contract"),
+    ("other", "Other contract"),
+]
+WORKING_DAYS = [("full_time", "Full time"), ("part_time", "Part time")]
+OFFER_STATES = [
+    ("draft", "Draft"),
+    ("open", "Open"),
+    ("filled", "Filled"),
+    ("closed", "Closed"),
+    ("cancelled", "Cancelled"),
+]
+OFFER_TRANSITIONS = {
+    "draft": {"open", "cancelled"},
+    "open": {"filled", "closed", "cancelled", "draft"},
+    "filled": {"open", "closed"},
+    "closed": {"open"},
+    "cancelled": {"draft"},
+}
+# Order of the language levels, from the lowest to native.
+LEVEL_RANK = {
+    level: rank
+    for rank, level in enumerate(("a1", "a2", "b1", "b2", "c1", "c2", "native"))
+}
+
+
+class OmiopiJobOffer(models.Model):
+    """A job offer of a collaborating company: the position, its
+    requirements and conditions, and the candidacies sent to it."""
+
+    _name = "omiopi.job.offer"
+    _description = "Job offer"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_open desc, id desc"
+
+    name = fields.Char(string="Position", required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Company",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Prospection",
+        index=True,
+        domain="[('omiopi_is_prospection', '=', True)]",
+    )
+    office_id = fields.Many2one(
+        "omiopi.office",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user.omiopi_default_office_id,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Prospector",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    sector_id = fields.Many2one("omiopi.employer.sector")
+    state = fields.Selection(
+        OFFER_STATES, default="draft", required=True, tracking=True, index=True
+    )
+    vacancies = fields.Integer(default=1, required=True, tracking=True)
+    description = fields.Html(string="Tasks and conditions")
+    # Requirements
+    education_level_id = fields.Many2one(
+        "omiopi.education.level", string="Minimum studies"
+    )
+    language_ids = fields.One2many(
+        "omiopi.job.offer.language", "offer_id", string="Languages", copy=True
+    )
+    driving_licence_ids = fields.Many2many(
+        "omiopi.driving.licence", string="Driving licences"
+    )
+    permit_ids = fields.Many2many("omiopi.permit", string="Permits and cards")
+    experience_months = fields.Integer(
+        string="Experience (months)",
+        help="Minimum months of work experience, in any position.",
+    )
+    computer_level = fields.Selection(COMPUTER_LEVELS, string="Computer skills")
+    other_requirements = fields.Text()
+    # Conditions
+    with_contract = fields.Boolean(
+        string="With an employment contract", default=True, tracking=True
+    )
+    social_security = fields.Boolean(
+        string="Registered with Social Security", default=True, tracking=True
+    )
+    contract_type = fields.Selection(CONTRACT_TYPES, required=True, default="temporary")
+    duration_months = fields.Integer(
+        string="Duration (months)", help="Leave at 0 for a permanent contract."
+    )
+    working_day = fields.Selection(WORKING_DAYS, default="full_time", required=True)
+    hours_per_week = fields.Float(string="Hours a week")
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.company.currency_id
+    )
+    salary_min = fields.Monetary(string="Gross yearly salary from")
+    salary_max = fields.Monetary(string="Gross yearly salary to")
+    place = fields.Char(string="Place of work")
+    district_id = fields.Many2one("omiopi.district")
+    date_open = fields.Date(
+        string="Published on", default=fields.Date.context_today, required=True
+    )
+    date_deadline = fields.Date(string="Candidates until")
+    date_start = fields.Date(string="Expected start")
+    # Candidacies
+    candidacy_ids = fields.One2many(
+        "omiopi.job.candidacy", "offer_id", string="Candidacies"
+    )
+    candidacy_count = fields.Integer(
+        string="Candidates", compute="_compute_candidacy_figures"
+    )
+    hired_count = fields.Integer(string="Hired", compute="_compute_candidacy_figures")
+    vacancies_left = fields.Integer(compute="_compute_candidacy_figures")
+    requirement_summary = fields.Char(
+        string="Requirements", compute="_compute_requirement_summary"
+    )
+
+    @api.depends("candidacy_ids.state", "vacancies")
+    def _compute_candidacy_figures(self):
+        counts = {
+            (offer.id, state): count
+            for offer, state, count in self.env["omiopi.job.candidacy"]._read_group(
+                [("offer_id", "in", self.ids)], ["offer_id", "state"], ["__count"]
+            )
+        }
+        for offer in self:
+            states = [s for (o, s) in counts if o == offer.id]
+            offer.candidacy_count = sum(counts[(offer.id, s)] for s in states)
+            offer.hired_count = counts.get((offer.id, "hired"), 0)
+            offer.vacancies_left = max(offer.vacancies - offer.hired_count, 0)
+
+    @api.depends(
+        "education_level_id",
+        "language_ids",
+        "driving_licence_ids",
+        "permit_ids",
+        "experience_months",
+        "computer_level",
+    )
+    def _compute_requirement_summary(self):
+        for offer in self:
+            offer.requirement_summary = ", ".join(
+                label for label, _check in offer._requirements()
+            )
+
+    @api.constrains("with_contract", "social_security")
+    def _check_contract_and_social_security(self):
+        for offer in self:
+            if not (offer.with_contract and offer.social_security):
+                raise ValidationError(
+                    self.env._(
+                        "The offer %(position)s of %(company)s is refused: the "
+                        "offices only send candidates to jobs with an employment "
+                        "contract and registration with Social Security.",
+                        position=offer.name,
+                        company=offer.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("vacancies", "salary_min", "salary_max", "duration_months")
+    def _check_figures(self):
+        for offer in self:
+            if offer.vacancies < 1:
+                raise ValidationError(
+                    self.env._("A job offer has at least one vacancy.")
+                )
+            if offer.salary_min < 0 or offer.salary_max < 0:
+                raise ValidationError(self.env._("A salary cannot be negative."))
+            if offer.salary_max and offer.salary_min > offer.salary_max:
+                raise ValidationError(
+                    self.env._(
+                        "The salary band of %(position)s starts above its end.",
+                        position=offer.name,
+                    )
+                )
+            if offer.duration_months < 0 or offer.experience_months < 0:
+                raise ValidationError(
+                    self.env._("Months of duration or experience cannot be negative.")
+                )
+
+    @api.constrains("date_open", "date_deadline")
+    def _check_dates(self):
+        for offer in self:
+            if offer.date_deadline and offer.date_deadline < offer.date_open:
+                raise ValidationError(
+                    self.env._(
+                        "The offer %(position)s closes before it is published.",
+                        position=offer.name,
+                    )
+                )
+
+    @api.constrains("partner_id")
+    def _check_company(self):
+        for offer in self:
+            if offer.partner_id.omiopi_is_person:
+                raise ValidationError(
+                    self.env._("A job offer belongs to a company, not to a person.")
+                )
+
+    @api.onchange("lead_id")
+    def _onchange_lead_id(self):
+        if self.lead_id:
+            self.partner_id = self.lead_id.partner_id.commercial_partner_id
+            self.sector_id = self.lead_id.omiopi_sector_id
+            self.district_id = self.lead_id.omiopi_district_id
+
+    def write(self, vals):
+        if "state" in vals:
+            # Checked here, not only in the buttons: write() is callable over RPC.
+            self._check_transition(vals["state"])
+        return super().write(vals)
+
+    def _check_transition(self, new_state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for offer in self:
+            if offer.state != new_state and new_state not in OFFER_TRANSITIONS.get(
+                offer.state, ()
+            ):
+                raise UserError(
+                    self.env._(
+                        "The offer %(position)s cannot go from %(old)s to %(new)s.",
+                        position=offer.name,
+                        old=labels[offer.state],
+                        new=labels.get(new_state, new_state),
+                    )
+                )
+
+    def action_open(self):
+        self.write({"state": "open"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+
+    def _update_filled(self):
+        """An open offer whose vacancies are all hired is filled; a filled
+        one that loses a hire opens again."""
+        for offer in self:
+            if offer.state == "open" and offer.vacancies_left == 0:
+                offer.state = "filled"
+            elif offer.state == "filled" and offer.vacancies_left > 0:
+                offer.state = "open"
+
+    # ------------------------------------------------------------
+    # Matching
+    # ------------------------------------------------------------
+
+    def _requirements(self):
+        """The offer's requirements as (label, check) pairs; check(person)
+        tells whether the person meets it."""
+        self.ensure_one()
+        requirements = []
+        if self.education_level_id:
+            level = self.education_level_id
+            requirements.append(
+                (
+                    self.env._("Studies: %(level)s", level=level.name),
+                    lambda p: (
+                        bool(p.omiopi_education_level_id)
+                        and p.omiopi_education_level_id.sequence >= level.sequence
+                    ),
+                )
+            )
+        level_labels = dict(
+            self.env["omiopi.job.offer.language"]
+            ._fields["level"]
+            ._description_selection(self.env)
+        )
+        for line in self.language_ids:
+            requirements.append(
+                (
+                    f"{line.language_id.name} {level_labels[line.level]}",
+                    lambda p, line=line: any(
+                        known.language_id == line.language_id
+                        and LEVEL_RANK[known.level] >= LEVEL_RANK[line.level]
+                        for known in p.omiopi_language_ids
+                    ),
+                )
+            )
+        for licence in self.driving_licence_ids:
+            requirements.append(
+                (
+                    self.env._("Driving licence %(licence)s", licence=licence.name),
+                    lambda p, licence=licence: licence in p.omiopi_driving_licence_ids,
+                )
+            )
+        for permit in self.permit_ids:
+            requirements.append(
+                (permit.name, lambda p, permit=permit: permit in p.omiopi_permit_ids)
+            )
+        if self.experience_months:
+            months = self.experience_months
+            requirements.append(
+                (
+                    self.env._("%(months)s months of experience", months=months),
+                    lambda p: sum(p.omiopi_experience_ids.mapped("months")) >= months,
+                )
+            )
+        if self.computer_level:
+            level = int(self.computer_level)
+            labels = dict(COMPUTER_LEVELS)
+            requirements.append(
+                (
+                    self.env._(
+                        "Computer skills: %(level)s", level=labels[self.computer_level]
+                    ),
+                    lambda p: int(p.omiopi_computer_level or 0) >= level,
+                )
+            )
+        return requirements
+
+    def _match_domain(self):
+        """Persons who may be proposed: with an open case file, legally able
+        to work and not yet candidates to this offer. Searched with the
+        user's rights, so each user matches the persons they may see."""
+        self.ensure_one()
+        return [
+            ("omiopi_is_person", "=", True),
+            ("omiopi_can_work", "=", True),
+            ("omiopi_has_open_case", "=", True),
+            ("id", "not in", self.candidacy_ids.partner_id.ids),
+        ]
+
+    def _match_persons(self, limit=None):
+        """Rank the persons who may be proposed by the number of
+        requirements they meet. Returns dicts with the person, the score and
+        the requirements met and missing, best first."""
+        self.ensure_one()
+        requirements = self._requirements()
+        persons = self.env["res.partner"].search(self._match_domain())
+        results = []
+        for person in persons:
+            met = [label for label, check in requirements if check(person)]
+            missing = [label for label, check in requirements if not check(person)]
+            results.append(
+                {
+                    "partner": person,
+                    "score": len(met),
+                    "total": len(requirements),
+                    "met": met,
+                    "missing": missing,
+                }
+            )
+        results.sort(
+            key=lambda r: (
+                -r["score"],
+                not r["partner"].omiopi_job_seeker,
+                r["partner"].name or "",
+            )
+        )
+        return results[:limit] if limit else results
+
+    def action_match(self):
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(
+                self.env._("Candidates are matched to open offers only: open it first.")
+            )
+        wizard = self.env["omiopi.job.offer.match"].create({"offer_id": self.id})
+        wizard._fill_lines()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Matching persons"),
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_view_candidacies(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "omiopi_employer.omiopi_job_candidacy_action"
+        )
+        action["domain"] = [("offer_id", "=", self.id)]
+        action["context"] = {"default_offer_id": self.id}
+        return action

@@ -1,0 +1,2 @@
+from . import omiopi_job_offer_match
+from . import omiopi_job_offer_match_line

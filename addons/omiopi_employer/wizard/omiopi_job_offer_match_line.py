@@ -1,0 +1,19 @@
+from odoo import fields, models
+
+
+class OmiopiJobOfferMatchLine(models.TransientModel):
+    _name = "omiopi.job.offer.match.line"
+    _description = "Person matched to a job offer"
+    _order = "score desc, id"
+
+    wizard_id = fields.Many2one(
+        "omiopi.job.offer.match", required=True, ondelete="cascade"
+    )
+    selected = fields.Boolean(string="Propose")
+    partner_id = fields.Many2one("res.partner", string="Person", required=True)
+    job_seeker = fields.Boolean(related="partner_id.omiopi_job_seeker")
+    availability = fields.Selection(related="partner_id.omiopi_availability")
+    score = fields.Integer(string="Requirements met")
+    score_total = fields.Integer(string="Requirements")
+    met = fields.Char(string="Meets")
+    missing = fields.Char(string="Lacks")

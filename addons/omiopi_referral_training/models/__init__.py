@@ -1,0 +1,2 @@
+from . import omiopi_referral
+from . import omiopi_training_enrolment
