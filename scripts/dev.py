@@ -915,6 +915,8 @@ def cmd_test(args):
         finally:
             if not os.environ.get("OMIOPI_KEEP_DB"):
                 drop_db(sock, db)
+        if not args.test_tags:
+            log_errors += test_case_alone(sock, tally)
     say("")
     say("== Summary")
     for line in tally.lines:
@@ -935,6 +937,44 @@ def cmd_test(args):
         + (f", {tally.skipped} skipped" if tally.skipped else "")
     )
     sys.exit(1 if (tally.failed or tally.skipped) else 0)
+
+
+def test_case_alone(sock, tally):
+    """The activity report grows with the add-ons installed: run its tests
+    in a database with omiopi_case alone, to prove it needs none of them."""
+    db = f"omiopi_test_case_{os.getpid()}"
+    drop_db(sock, db)
+    logfile = LOG_DIR / "odoo-test-case-alone.log"
+    try:
+        code, lines = stream_odoo(
+            odoo_cmd(
+                sock,
+                db,
+                "-i",
+                "omiopi_case",
+                "--test-enable",
+                "--test-tags=/omiopi_case:TestActivityReport",
+                f"--http-port={TEST_HTTP_PORT}",
+                "--http-interface=127.0.0.1",
+                "--log-level=info",
+                "--stop-after-init",
+            ),
+            logfile,
+        )
+        tally.lines.append("      omiopi_case installed alone:")
+        tally.check(
+            "Odoo exited cleanly (omiopi_case alone)", code == 0, f"exit {code}"
+        )
+        errors = analyse_odoo_log(lines, tally)
+        tally.check(
+            "no ERROR line in the log (omiopi_case alone)",
+            not errors,
+            f"{len(errors)} line(s), see {logfile}",
+        )
+        return errors
+    finally:
+        if not os.environ.get("OMIOPI_KEEP_DB"):
+            drop_db(sock, db)
 
 
 def cmd_lint(_args):

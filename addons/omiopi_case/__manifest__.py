@@ -17,6 +17,7 @@
         "partner_contact_gender",
         "partner_contact_nationality",
         "partner_identification",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum"]},
     "data": [
@@ -54,6 +55,7 @@
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/omiopi_case_close_wizard_views.xml",
+        "wizard/omiopi_activity_report_views.xml",
         "views/omiopi_case_menus.xml",
     ],
     "demo": [

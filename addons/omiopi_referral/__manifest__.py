@@ -29,6 +29,7 @@
         "wizard/omiopi_referral_decision_wizard_views.xml",
         "wizard/omiopi_referral_report_wizard_views.xml",
         "wizard/omiopi_referral_import_wizard_views.xml",
+        "wizard/omiopi_activity_report_views.xml",
         "report/program_report.xml",
         "views/omiopi_referral_menus.xml",
     ],

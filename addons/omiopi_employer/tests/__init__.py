@@ -5,3 +5,4 @@ from . import test_insertion
 from . import test_prospection
 from . import test_access
 from . import test_tour
+from . import test_activity_report

@@ -1,2 +1,3 @@
 from . import omiopi_job_offer_match
 from . import omiopi_job_offer_match_line
+from . import omiopi_activity_report

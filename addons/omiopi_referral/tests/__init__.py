@@ -6,3 +6,4 @@ from . import test_referral_concurrency
 from . import test_referral_flow
 from . import test_referral_security
 from . import test_tour
+from . import test_activity_report

@@ -1,1 +1,2 @@
 from . import omiopi_training_enrolment_wizard
+from . import omiopi_activity_report

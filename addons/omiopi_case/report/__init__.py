@@ -1,0 +1,1 @@
+from . import activity_report_xlsx
