@@ -940,8 +940,9 @@ def cmd_test(args):
 
 
 def test_case_alone(sock, tally):
-    """The activity report grows with the add-ons installed: run its tests
-    in a database with omiopi_case alone, to prove it needs none of them."""
+    """The activity report and the dashboards grow with the add-ons
+    installed: run their tests in a database with omiopi_case alone, to
+    prove they need none of the others."""
     db = f"omiopi_test_case_{os.getpid()}"
     drop_db(sock, db)
     logfile = LOG_DIR / "odoo-test-case-alone.log"
@@ -953,7 +954,8 @@ def test_case_alone(sock, tally):
                 "-i",
                 "omiopi_case",
                 "--test-enable",
-                "--test-tags=/omiopi_case:TestActivityReport",
+                "--test-tags="
+                "/omiopi_case:TestActivityReport,/omiopi_case:TestDashboards",
                 f"--http-port={TEST_HTTP_PORT}",
                 "--http-interface=127.0.0.1",
                 "--log-level=info",

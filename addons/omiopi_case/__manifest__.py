@@ -18,6 +18,7 @@
         "partner_contact_nationality",
         "partner_identification",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum"]},
     "data": [
@@ -57,6 +58,8 @@
         "wizard/omiopi_case_close_wizard_views.xml",
         "wizard/omiopi_activity_report_views.xml",
         "views/omiopi_case_menus.xml",
+        # After the menus: the charts link to them.
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/omiopi_office_demo.xml",

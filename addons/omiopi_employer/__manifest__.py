@@ -26,6 +26,8 @@
         "views/omiopi_case_views.xml",
         "wizard/omiopi_job_offer_match_views.xml",
         "views/omiopi_employer_menus.xml",
+        # After the menus: the charts link to them.
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

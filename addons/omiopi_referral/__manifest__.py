@@ -32,6 +32,8 @@
         "wizard/omiopi_activity_report_views.xml",
         "report/program_report.xml",
         "views/omiopi_referral_menus.xml",
+        # After the menus: the charts link to them.
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": ["demo/omiopi_referral_demo.xml"],
     "assets": {

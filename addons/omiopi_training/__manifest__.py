@@ -23,6 +23,8 @@
         "views/omiopi_case_views.xml",
         "wizard/omiopi_training_enrolment_wizard_views.xml",
         "views/omiopi_training_menus.xml",
+        # After the menus: the charts link to them.
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": ["demo/omiopi_training_demo.xml"],
     "assets": {

@@ -4,3 +4,4 @@ from . import test_document_expiry
 from . import test_person
 from . import test_tour
 from . import test_activity_report
+from . import test_dashboard

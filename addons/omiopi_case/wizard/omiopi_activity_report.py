@@ -40,6 +40,15 @@ class OmiopiActivityReport(models.TransientModel):
         last_year = fields.Date.context_today(self).year - 1
         return date(last_year, 1, 1), date(last_year, 12, 31)
 
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for report in self:
+            report.display_name = self.env._(
+                "Activity report %(start)s - %(end)s",
+                start=report.date_from,
+                end=report.date_to,
+            )
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for report in self:
