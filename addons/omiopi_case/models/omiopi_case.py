@@ -371,6 +371,8 @@ class OmiopiCase(models.Model):
     def _grant_office_access(self, offices):
         """Let the technicians of `offices` read these case files and their
         persons (the referral add-on calls it when a referral is accepted)."""
+        # sudo: access offices are not user-writable; callers (referral acceptance)
+        # checked the user's right
         self.sudo().write({"access_office_ids": [Command.link(o.id) for o in offices]})
 
     def _revoke_office_access(self, offices):
@@ -378,6 +380,7 @@ class OmiopiCase(models.Model):
         always keeps its access."""
         for case in self:
             revoked = offices - case.office_id
+            # sudo: same as _grant_office_access
             case.sudo().write(
                 {"access_office_ids": [Command.unlink(o.id) for o in revoked]}
             )

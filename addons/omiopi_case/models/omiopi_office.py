@@ -95,6 +95,8 @@ class OmiopiOffice(models.Model):
             self._invalidate_office_rules()
         if "code" in vals:
             for office in self.filtered("sequence_id"):
+                # sudo: the office's own numbering follows its code; ir.sequence is
+                # admin-only
                 office.sequence_id.sudo().prefix = office._case_sequence_prefix()
         return res
 
@@ -102,7 +104,7 @@ class OmiopiOffice(models.Model):
         sequences = self.sequence_id
         res = super().unlink()
         self._invalidate_office_rules()
-        # Sequences are technical records only administrators may delete.
+        # sudo: Sequences are technical records only administrators may delete.
         sequences.sudo().unlink()
         return res
 
@@ -111,7 +113,7 @@ class OmiopiOffice(models.Model):
 
     def _create_case_sequence(self):
         self.ensure_one()
-        # ir.sequence is writable by administrators only; the office manager
+        # sudo: ir.sequence is writable by administrators only; the office manager
         # gets a numbering without receiving rights on all sequences.
         return (
             self.env["ir.sequence"]
@@ -131,6 +133,7 @@ class OmiopiOffice(models.Model):
         """Next number of the office's numbering, in the year of `date`."""
         self.ensure_one()
         if not self.sequence_id:
+            # sudo: link to the office's own numbering, created on first use
             self.sudo().sequence_id = self._create_case_sequence()
         return self.sequence_id.next_by_id(sequence_date=date or None)
 

@@ -74,6 +74,7 @@ class ResPartnerIdNumber(models.Model):
         committing and calling again while documents remain."""
         days = int(
             self.env["ir.config_parameter"]
+            # sudo: reading a configuration parameter
             .sudo()
             .get_param("omiopi_case.document_expiry_days", 60)
         )

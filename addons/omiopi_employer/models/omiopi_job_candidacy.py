@@ -273,6 +273,7 @@ class OmiopiJobCandidacy(models.Model):
                     "social_security": True,
                 }
             )
+            # sudo: protected link to the insertion just created by the hire
             candidacy.sudo().insertion_id = insertion
         self.offer_id._update_filled()
         if len(self) == 1:

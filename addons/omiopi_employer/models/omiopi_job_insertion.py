@@ -148,6 +148,8 @@ class OmiopiJobInsertion(models.Model):
         change the case file itself; nothing is read back to the user."""
         employment = self.env.ref("omiopi_case.area_employment")
         for insertion in self:
+            # sudo: prospectors record hires without the right to change the case
+            # (docstring); nothing is read back
             case = insertion.case_id.sudo()
             steps = case.step_ids.filtered(
                 lambda s: (

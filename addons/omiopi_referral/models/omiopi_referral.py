@@ -317,6 +317,7 @@ class OmiopiReferral(models.Model):
     def _stalled_days(self):
         return int(
             self.env["ir.config_parameter"]
+            # sudo: reading a configuration parameter
             .sudo()
             .get_param("omiopi_referral.stalled_days", 14)
         )
@@ -436,6 +437,7 @@ class OmiopiReferral(models.Model):
         referrals = super().create(vals_list)
         for referral in referrals:
             referral.message_subscribe(partner_ids=referral.user_id.partner_id.ids)
+        # sudo: the stage log is written by the referral's own methods only
         referrals.sudo()._log_stage()
         return referrals
 
@@ -594,7 +596,9 @@ class OmiopiReferral(models.Model):
             values["shared_with_receiver"] = True
         if stage.stage_type in ("done", "refused"):
             values["date_closed"] = fields.Datetime.now()
+        # sudo: protected fields (stage, dates), after the decision checks above
         self.sudo().write(values)
+        # sudo: the stage log is written by the referral's own methods only
         self.sudo()._log_stage()
         self._sync_office_access()
         self._schedule_approval_activities()
@@ -622,6 +626,8 @@ class OmiopiReferral(models.Model):
             if referral.stage_type == "in_progress":
                 case._grant_office_access(office)
                 continue
+            # sudo: counting other open referrals of the case to keep the office's
+            # access; only a number is used
             others = self.sudo().search_count(
                 [
                     ("id", "!=", referral.id),
@@ -639,6 +645,7 @@ class OmiopiReferral(models.Model):
         activity_type = self.env.ref(
             "omiopi_referral.mail_activity_type_referral_decision"
         )
+        # sudo: closing the decision activities of other approvers
         for referral in self.sudo():
             referral.activity_ids.filtered(
                 lambda a: a.activity_type_id == activity_type
@@ -667,6 +674,8 @@ class OmiopiReferral(models.Model):
 
     def _record_decision(self, decision, comment, stage=None):
         self.ensure_one()
+        # sudo: decisions are written by the referral's own methods only (users cannot
+        # forge them)
         self.env["omiopi.referral.decision"].sudo().create(
             {
                 "referral_id": self.id,
@@ -683,6 +692,7 @@ class OmiopiReferral(models.Model):
         for referral in self:
             referral._check_can_submit()
             referral._record_decision("submitted", False)
+            # sudo: protected date, set by submission after its checks
             referral.sudo().date_submitted = fields.Datetime.now()
             exclusions = referral._exclusions().filtered(
                 lambda c, r=referral: c._holds(r)
@@ -749,6 +759,7 @@ class OmiopiReferral(models.Model):
                     reason=wrong[0].name,
                 )
             )
+        # sudo: the consent check only answers yes or no
         consents = self.partner_id.sudo().omiopi_consent_ids.filtered(
             lambda c: c.state == "given"
         )
@@ -776,6 +787,7 @@ class OmiopiReferral(models.Model):
                     raise ValidationError(
                         self.env._("Choose the target area of the referral.")
                     )
+                # sudo: protected target area, chosen by the approver deciding
                 self.sudo().target_area_id = area
             self._record_decision("approved", comment)
             self.message_post(
@@ -934,6 +946,7 @@ class OmiopiReferral(models.Model):
     def _cron_weekly_followup(self, batch_size=500):
         """One follow-up activity per open referral for its coordinator every
         configured number of days, a batch at a time."""
+        # sudo: reading configuration parameters (scheduled action)
         ICP = self.env["ir.config_parameter"].sudo()
         days = int(ICP.get_param("omiopi_referral.followup_days", 7))
         default_coordinator = (

@@ -117,7 +117,7 @@ class OmiopiReferralCriterion(models.Model):
         """Whether the condition holds for the referral's person and case:
         True, False, or None when the data needed is missing."""
         self.ensure_one()
-        # Administrative situation and documents are restricted fields: the
+        # sudo: Administrative situation and documents are restricted fields: the
         # check only answers yes or no, it shows none of them.
         partner = referral.partner_id.sudo()
         kind = self.criterion_type

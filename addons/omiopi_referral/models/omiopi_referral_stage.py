@@ -104,11 +104,15 @@ class OmiopiReferralStage(models.Model):
         if self.stage_type != "approval":
             return users
         if self.approver_type == "group":
+            # sudo: who may decide: group members are listed to schedule activities, not
+            # shown
             users = self.approver_group_id.sudo().users
         elif self.approver_type == "user":
             users = self.approver_user_id
         elif self.approver_type == "section_head":
+            # sudo: the section head of the office decides; only the user is used
             users = referral.referring_office_id.sudo().manager_id
         elif self.approver_type == "receiving_office":
+            # sudo: the members of the receiving office decide; only the users are used
             users = referral.receiving_office_id.sudo().member_ids
         return users.filtered(lambda u: u.active and not u.share)

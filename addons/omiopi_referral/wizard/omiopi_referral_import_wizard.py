@@ -267,6 +267,7 @@ class OmiopiReferralImportWizard(models.TransientModel):
                 "observations": "\n".join(o for o in observations if o) or False,
             }
         )
+        # sudo: the import key is protected; set on the referral the user just created
         referral.sudo().import_key = key
         message = (
             self.env._("Person found by document number.")

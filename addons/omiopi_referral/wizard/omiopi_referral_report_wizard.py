@@ -228,9 +228,12 @@ class OmiopiReferralReportWizard(models.TransientModel):
 
     @staticmethod
     def _table_html(table):
+        cell_formats = {"td": Markup("<td>%s</td>"), "th": Markup("<th>%s</th>")}
+
         def row(cells, tag="td"):
+            # The cells' values are escaped by the % of Markup.
             return Markup("<tr>%s</tr>") % Markup("").join(
-                Markup(f"<{tag}>%s</{tag}>") % (cell,) for cell in cells
+                cell_formats[tag] % (cell,) for cell in cells
             )
 
         body = Markup("").join(row(r) for r in table["rows"])

@@ -116,7 +116,7 @@ class OmiopiTrainingCourse(models.Model):
         """[(requirement, met)] of this course for `partner`; met is None when
         the person's data does not say."""
         self.ensure_one()
-        # The administrative situation is a restricted field: only whether it
+        # sudo: The administrative situation is a restricted field: only whether it
         # allows working is used, and only yes or no is shown.
         person = partner.sudo()
         checks = []

@@ -241,6 +241,8 @@ class OmiopiTrainingEnrolment(models.Model):
                 ).mapped("waiting_position")
                 or [0]
             )
+            # sudo: the waiting position is protected from users; set after the capacity
+            # check under the edition's lock
             enrolment.sudo().waiting_position = last + 1
 
     def action_select(self):
@@ -284,6 +286,7 @@ class OmiopiTrainingEnrolment(models.Model):
             )
         for enrolment in self:
             enrolment.check_access("write")
+            # sudo: override fields are protected; write access checked just above
             enrolment.sudo().write(
                 {
                     "requirement_override": True,
@@ -346,6 +349,8 @@ class OmiopiTrainingEnrolment(models.Model):
         edition = self.edition_id
         certificate = (
             self.env["omiopi.training.certificate"]
+            # sudo: certificates are issued by completion only (users have no create
+            # right); the enrolment was checked writable
             .sudo()
             .create(
                 {
@@ -356,6 +361,7 @@ class OmiopiTrainingEnrolment(models.Model):
                 }
             )
         )
+        # sudo: protected link, set by completion
         self.sudo().certificate_id = certificate
         certificate._store_pdf()
         return certificate
@@ -368,7 +374,10 @@ class OmiopiTrainingEnrolment(models.Model):
         these changes follow from its own record of the course."""
         self.ensure_one()
         course = self.course_id
+        # sudo: the organising office records the person's new training (docstring);
+        # nothing is returned to the user
         person = self.partner_id.sudo()
+        # sudo: same as above: the completed course is added to the person's record
         self.env["omiopi.person.training"].sudo().create(
             {
                 "partner_id": person.id,
@@ -389,6 +398,8 @@ class OmiopiTrainingEnrolment(models.Model):
         if course.checklist_item_id:
             lines = (
                 self.env["omiopi.case.checklist.line"]
+                # sudo: checklist lines of the person's case, updated by the completion;
+                # not returned
                 .sudo()
                 .search(
                     [
@@ -414,6 +425,8 @@ class OmiopiTrainingEnrolment(models.Model):
             [("is_spanish", "=", True)], limit=1
         )
         if spanish:
+            # sudo: the Spanish level reached is added to the person's record; not
+            # returned
             self.env["omiopi.person.language"].sudo().create(
                 {"partner_id": person.id, "language_id": spanish.id, "level": level}
             )
