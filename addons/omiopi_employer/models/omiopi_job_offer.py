@@ -123,7 +123,7 @@ class OmiopiJobOffer(models.Model):
     candidacy_count = fields.Integer(
         string="Candidates", compute="_compute_candidacy_figures"
     )
-    hired_count = fields.Integer(string="Hired", compute="_compute_candidacy_figures")
+    hired_count = fields.Integer(string="Hires", compute="_compute_candidacy_figures")
     vacancies_left = fields.Integer(compute="_compute_candidacy_figures")
     requirement_summary = fields.Char(
         string="Requirements", compute="_compute_requirement_summary"

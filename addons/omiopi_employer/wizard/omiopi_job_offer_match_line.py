@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class OmiopiJobOfferMatchLine(models.TransientModel):
@@ -15,5 +15,11 @@ class OmiopiJobOfferMatchLine(models.TransientModel):
     availability = fields.Selection(related="partner_id.omiopi_availability")
     score = fields.Integer(string="Requirements met")
     score_total = fields.Integer(string="Requirements")
+    score_display = fields.Char(string="Meets / asks", compute="_compute_score_display")
     met = fields.Char(string="Meets")
     missing = fields.Char(string="Lacks")
+
+    @api.depends("score", "score_total")
+    def _compute_score_display(self):
+        for line in self:
+            line.score_display = f"{line.score}/{line.score_total}"
