@@ -57,6 +57,7 @@
         "views/res_config_settings_views.xml",
         "wizard/omiopi_case_close_wizard_views.xml",
         "wizard/omiopi_activity_report_views.xml",
+        "report/personal_data_report.xml",
         "views/omiopi_case_menus.xml",
         # After the menus: the charts link to them.
         "data/spreadsheet_dashboard_data.xml",

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mail import single_email_re
 
 from ..tools.names import fold, normalize_person_name
@@ -490,6 +490,47 @@ class ResPartner(models.Model):
                 res_id=self.omiopi_case_ids.id,
             )
         return action
+
+    def _omiopi_personal_data_sections(self):
+        """Everything the suite holds about the person besides the person's
+        own fields, as [(title, records)]: each add-on adds its own records
+        (right of access, GDPR article 15)."""
+        self.ensure_one()
+        cases = self.omiopi_case_ids
+        return [
+            (self.env._("Identity documents"), self.id_numbers),
+            (self.env._("Consents"), self.omiopi_consent_ids),
+            (self.env._("Languages"), self.omiopi_language_ids),
+            (self.env._("Complementary training"), self.omiopi_training_ids),
+            (self.env._("Work experience"), self.omiopi_experience_ids),
+            (self.env._("Case files"), cases),
+            (self.env._("Attentions"), cases.attention_ids),
+            (self.env._("Itinerary"), cases.step_ids),
+            (self.env._("Needs assessment"), cases.need_ids),
+            (self.env._("Household"), cases.household_ids),
+        ]
+
+    def action_omiopi_export_personal_data(self):
+        """One workbook with everything held about the person, for a request
+        of access. Coordinators only: they read every office's records, so
+        the export is complete; the export is noted on the person."""
+        self.ensure_one()
+        if not self.omiopi_is_person:
+            raise UserError(self.env._("Only a person served has personal data here."))
+        if not self.env.user.has_group("omiopi_case.group_omiopi_coordinator"):
+            raise AccessError(
+                self.env._(
+                    "Only coordinators export a person's data (right of access)."
+                )
+            )
+        self.message_post(
+            body=self.env._(
+                "Personal data exported by %(user)s (right of access).",
+                user=self.env.user.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return self.env.ref("omiopi_case.personal_data_xlsx").report_action(self)
 
     def action_omiopi_open_case(self):
         """Open a new case file for this person in the user's office."""

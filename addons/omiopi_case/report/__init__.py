@@ -1,1 +1,2 @@
 from . import activity_report_xlsx
+from . import personal_data_xlsx

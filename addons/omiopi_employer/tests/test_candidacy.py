@@ -110,3 +110,11 @@ class TestCandidacy(EmployerCommon):
         self.assertIn(candidacy.age_band, ("35_44", "25_34"))
         self.assertEqual(candidacy.case_office_id, self.office)
         self.assertEqual(candidacy.office_id, self.agency)
+
+    def test_candidacies_and_jobs_are_in_the_personal_data_export(self):
+        candidacy = self._propose(self.fit)
+        candidacy.action_send()
+        candidacy.action_hire()
+        sections = dict(self.fit._omiopi_personal_data_sections())
+        self.assertEqual(sections["Candidacies"], candidacy)
+        self.assertEqual(sections["Job insertions"], candidacy.insertion_id)

@@ -30,3 +30,12 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("partner_id", "=", self.id)]
         return action
+
+    def _omiopi_personal_data_sections(self):
+        sections = super()._omiopi_personal_data_sections()
+        enrolments = self.omiopi_enrolment_ids
+        return sections + [
+            (self.env._("Training enrolments"), enrolments),
+            (self.env._("Training attendance"), enrolments.attendance_ids),
+            (self.env._("Certificates"), self.omiopi_certificate_ids),
+        ]
