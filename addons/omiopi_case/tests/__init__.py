@@ -7,3 +7,4 @@ from . import test_activity_report
 from . import test_dashboard
 from . import test_http_security
 from . import test_personal_data
+from . import test_query_counts
