@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEV := $(PYTHON) scripts/dev.py
 
-.PHONY: run update test lint i18n shell stop clean
+.PHONY: run update test lint i18n shell stop clean backup restore
 
 run:            ## set everything up, create the demo database once, serve Odoo on :8069
 	$(DEV) run
@@ -22,6 +22,12 @@ i18n:           ## export .pot files and merge them into each add-on's i18n/es.p
 
 shell:          ## an Odoo shell on the demo database
 	$(DEV) shell
+
+backup:         ## dump the demo database and its filestore to .local/backups (DB=name)
+	$(DEV) backup $(if $(DB),--db $(DB))
+
+restore:        ## restore a backup: make restore FROM=.local/backups/<dir> [DB=name]
+	$(DEV) restore $(FROM) $(if $(DB),--db $(DB))
 
 stop:           ## stop the project's PostgreSQL cluster
 	$(DEV) stop

@@ -9,6 +9,7 @@
     "maintainers": ["omiopi"],
     "development_status": "Alpha",
     "depends": [
+        "auditlog",
         "calendar",
         "contacts",
         "mail",
@@ -36,6 +37,7 @@
         "data/res_partner_id_category_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/omiopi_area_views.xml",
         "views/omiopi_legal_situation_views.xml",
         "views/omiopi_education_level_views.xml",
@@ -55,8 +57,10 @@
         "views/res_partner_id_category_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/omiopi_access_log_views.xml",
         "wizard/omiopi_case_close_wizard_views.xml",
         "wizard/omiopi_activity_report_views.xml",
+        "wizard/omiopi_anonymise_wizard_views.xml",
         "report/personal_data_report.xml",
         "views/omiopi_case_menus.xml",
         # After the menus: the charts link to them.

@@ -14,6 +14,7 @@
         "security/omiopi_referral_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/auditlog_rule_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_activity_type_data.xml",
         "data/omiopi_referral_stage_data.xml",

@@ -10,6 +10,8 @@ from . import omiopi_need_dimension
 from . import omiopi_checklist_item
 from . import omiopi_case_close_reason
 from . import omiopi_office
+from . import omiopi_access_log
+from . import omiopi_read_audit_mixin
 from . import res_users
 from . import res_partner
 from . import res_partner_id_category

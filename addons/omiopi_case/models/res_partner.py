@@ -45,7 +45,8 @@ class ResPartner(models.Model):
     and disability (special-category data) are further limited by field
     groups to the case-work roles."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "omiopi.read.audit.mixin"]
 
     omiopi_is_person = fields.Boolean(
         string="Person served",
@@ -53,6 +54,18 @@ class ResPartner(models.Model):
         copy=False,
         help="A person attended by the migrant-integration services: only "
         "their offices can see this contact.",
+    )
+    omiopi_anonymised = fields.Boolean(
+        string="Anonymised",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The person's identifying data were erased (retention period over "
+        "or erasure request); the records remain, without identity, for the "
+        "statistics.",
+    )
+    omiopi_anonymised_date = fields.Date(
+        string="Anonymised on", readonly=True, copy=False
     )
     omiopi_office_id = fields.Many2one(
         "omiopi.office",
@@ -510,19 +523,26 @@ class ResPartner(models.Model):
             (self.env._("Household"), cases.household_ids),
         ]
 
-    def action_omiopi_export_personal_data(self):
-        """One workbook with everything held about the person, for a request
-        of access. Coordinators only: they read every office's records, so
-        the export is complete; the export is noted on the person."""
-        self.ensure_one()
-        if not self.omiopi_is_person:
-            raise UserError(self.env._("Only a person served has personal data here."))
+    def _omiopi_check_personal_data_export(self):
+        """Checked by the button and by the report itself, which can be
+        reached by its URL."""
         if not self.env.user.has_group("omiopi_case.group_omiopi_coordinator"):
             raise AccessError(
                 self.env._(
                     "Only coordinators export a person's data (right of access)."
                 )
             )
+        if not all(self.mapped("omiopi_is_person")):
+            raise UserError(self.env._("Only a person served has personal data here."))
+        self.check_access("read")
+
+    def action_omiopi_export_personal_data(self):
+        """One workbook with everything held about the person, for a request
+        of access. Coordinators only: they read every office's records, so
+        the export is complete; the export is noted on the person."""
+        self.ensure_one()
+        self._omiopi_check_personal_data_export()
+        self.env["omiopi.access.log"]._log(self, "export")
         self.message_post(
             body=self.env._(
                 "Personal data exported by %(user)s (right of access).",
@@ -531,6 +551,199 @@ class ResPartner(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return self.env.ref("omiopi_case.personal_data_xlsx").report_action(self)
+
+    # ------------------------------------------------------------------
+    # Retention and erasure
+    # ------------------------------------------------------------------
+
+    # Free-text, contact and identity fields of the person that are kept
+    # anyway (technical or needed to keep the record consistent).
+    _OMIOPI_ANONYMISE_KEEP = frozenset({"name", "lang", "tz", "type"})
+    # Dates the age and time-in-Spain figures are computed from: cleared, while
+    # the figures already stored on the person's records are kept.
+    _OMIOPI_ANONYMISE_DATES = ("birthdate_date", "omiopi_arrival_date")
+    _OMIOPI_ANONYMISE_BATCH = 200
+
+    def _omiopi_anonymise_rules(self):
+        """How the person's records are anonymised besides clearing their
+        free texts, attachments and messages: {model: "unlink"} removes
+        records that are nothing but personal history, {model: {field:
+        value}} replaces required free texts. Each add-on adds its own."""
+        return {
+            "res.partner.id_number": "unlink",
+            "omiopi.case.household": "unlink",
+            "omiopi.person.experience": "unlink",
+            "omiopi.person.training": "unlink",
+            "omiopi.attention": {"summary": self.env._("Attention")},
+        }
+
+    @api.model
+    def _omiopi_retention_domain(self):
+        """Persons whose case files are all closed since longer than the
+        retention period; none when the period is 0 (no automatic erasure)."""
+        # sudo: reads one setting, returned to nobody.
+        months = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("omiopi_case.retention_months", 60)
+            or 0
+        )
+        if months <= 0:
+            return [(0, "=", 1)]
+        limit = fields.Date.context_today(self) - relativedelta(months=months)
+        return [
+            ("omiopi_is_person", "=", True),
+            ("omiopi_anonymised", "=", False),
+            ("omiopi_case_ids", "!=", False),
+            ("omiopi_case_ids", "not any", [("state", "!=", "closed")]),
+            ("omiopi_case_ids", "not any", [("date_closed", ">", limit)]),
+        ]
+
+    @api.model
+    def _cron_omiopi_anonymise_expired(self):
+        """Anonymise the persons whose retention period is over, a batch per
+        call: the scheduler commits and calls again while some remain."""
+        persons = self.with_context(active_test=False).search(
+            self._omiopi_retention_domain(), limit=self._OMIOPI_ANONYMISE_BATCH + 1
+        )
+        batch = persons[: self._OMIOPI_ANONYMISE_BATCH]
+        batch._omiopi_anonymise(reason=self.env._("retention period over"))
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(persons) - len(batch)
+        )
+
+    def _omiopi_check_can_anonymise(self):
+        if not self.env.su and not self.env.user.has_group(
+            "omiopi_case.group_omiopi_manager"
+        ):
+            raise AccessError(
+                self.env._("Only administrators anonymise a person's data.")
+            )
+        for person in self:
+            if not person.omiopi_is_person:
+                raise UserError(
+                    self.env._("%s is not a person served.", person.display_name)
+                )
+            if person.omiopi_anonymised:
+                raise UserError(self.env._("This person is already anonymised."))
+            if person.omiopi_case_ids.filtered(lambda case: case.state != "closed"):
+                raise UserError(
+                    self.env._(
+                        "%s has an open case file: close it before erasing "
+                        "the person's data.",
+                        person.display_name,
+                    )
+                )
+
+    def _omiopi_anonymise(self, reason):
+        """Erase what identifies the person (names, documents, contact data,
+        dates, free texts, attachments, messages, appointments) from the
+        person and every record the suite keeps about them, keeping what the
+        activity report counts (the records themselves, their office, dates,
+        states, gender, nationality and the age bands already computed)."""
+        persons = self.with_context(active_test=False)
+        persons._omiopi_check_can_anonymise()
+        # sudo: administrators and the scheduler only (checked above); the
+        # erasure must reach every record about the person, whoever owns it.
+        persons = persons.sudo().with_context(
+            tracking_disable=True, mail_notrack=True, omiopi_anonymising=True
+        )
+        rules = persons._omiopi_anonymise_rules()
+        for person in persons:
+            records = {}
+            for _title, section in person._omiopi_personal_data_sections():
+                records.setdefault(section._name, section.browse())
+                records[section._name] |= section
+            dates = [self._fields[name] for name in self._OMIOPI_ANONYMISE_DATES]
+            protected = [
+                (
+                    [field],
+                    person
+                    if field.model_name == self._name
+                    else records.get(
+                        field.model_name, self.env[field.model_name].browse()
+                    ),
+                )
+                for date in dates
+                for field in self.pool.get_dependent_fields(date)
+                if field.store
+            ]
+            with self.env.protecting(protected):
+                person.write(person._omiopi_anonymised_values())
+                for model, recs in records.items():
+                    rule = rules.get(model, {})
+                    if rule == "unlink":
+                        recs.unlink()
+                    else:
+                        recs.write({**_cleared_values(recs), **rule})
+                person.flush_recordset()
+            # Ids of removed records too: their messages and change log remain.
+            everything = list(records.items())
+            everything.append((self._name, person))
+            person._omiopi_erase_traces(everything)
+            person.message_post(
+                body=self.env._("Personal data anonymised (%s).", reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _omiopi_anonymised_values(self):
+        self.ensure_one()
+        values = _cleared_values(self, keep=self._OMIOPI_ANONYMISE_KEEP)
+        values.update(dict.fromkeys(self._OMIOPI_ANONYMISE_DATES, False))
+        values.update(
+            {
+                "name": self.env._("Anonymised person %s", self.id),
+                "omiopi_anonymised": True,
+                "omiopi_anonymised_date": fields.Date.context_today(self),
+                "active": False,
+            }
+        )
+        return values
+
+    def _omiopi_erase_traces(self, records_by_model):
+        """Messages, activities, attachments, appointments and the values kept
+        by the change log of the given records."""
+        self.ensure_one()
+        env = self.env
+        Message = env["mail.message"]
+        messages = Message.search([("author_id", "=", self.id)])
+        for model, records in records_by_model:
+            if not records:
+                continue
+            where = [("res_model", "=", model), ("res_id", "in", records.ids)]
+            messages |= Message.search(
+                [("model", "=", model), ("res_id", "in", records.ids)]
+            )
+            env["mail.activity"].search(where).unlink()
+            env["ir.attachment"].search(where).unlink()
+            env["calendar.event"].with_context(active_test=False).search(where).unlink()
+            env["mail.followers"].search(where).unlink()
+            logs = env["auditlog.log"].search(
+                [("model_id.model", "=", model), ("res_id", "in", records.ids)]
+            )
+            logs.line_ids.unlink()
+            logs.write({"name": self.env._("Anonymised")})
+        messages.unlink()
+        env["calendar.event"].with_context(active_test=False).search(
+            [("partner_ids", "in", self.ids)]
+        ).unlink()
+        env["mail.followers"].search([("partner_id", "=", self.id)]).unlink()
+
+    def action_omiopi_anonymise(self):
+        """Open the confirmation of an erasure request."""
+        self._omiopi_check_can_anonymise()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Anonymise personal data"),
+            "res_model": "omiopi.anonymise.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.ids},
+        }
+
+    def _omiopi_audited_records(self):
+        return self.filtered("omiopi_is_person")
 
     def action_omiopi_open_case(self):
         """Open a new case file for this person in the user's office."""
@@ -562,3 +775,18 @@ class ResPartner(models.Model):
             ],
             "domain": [("id", "in", self.omiopi_duplicate_ids.ids)],
         }
+
+
+def _cleared_values(records, keep=frozenset()):
+    """Values erasing the free texts and files of `records`: every stored,
+    user-entered text, HTML or binary field that is not required."""
+    return {
+        name: False
+        for name, field in records._fields.items()
+        if field.type in ("char", "text", "html", "binary")
+        and field.store
+        and not field.compute
+        and not field.related
+        and not field.required
+        and name not in keep
+    }

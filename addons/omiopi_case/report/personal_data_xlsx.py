@@ -84,6 +84,7 @@ class PersonalDataXlsx(models.AbstractModel):
             sheet.set_column(col, col, min(max(width + 2, 10), 60))
 
     def generate_xlsx_report(self, workbook, data, persons):
+        persons._omiopi_check_personal_data_export()
         header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         for person in persons:
             names = PERSON_FIELDS + [

@@ -8,3 +8,6 @@ from . import test_dashboard
 from . import test_http_security
 from . import test_personal_data
 from . import test_query_counts
+from . import test_audit
+from . import test_retention
+from . import test_access_matrix

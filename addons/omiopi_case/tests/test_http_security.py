@@ -4,9 +4,11 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from .http_common import OmiopiHttpMixin
+
 
 @tagged("post_install", "-at_install")
-class TestHttpSecurity(HttpCase):
+class TestHttpSecurity(OmiopiHttpMixin, HttpCase):
     """What a technician of office A can reach through the web client's own
     routes (JSON-RPC call_kw, /web/content) of office B's case files, and
     what bad input through RPC does."""
@@ -22,6 +24,11 @@ class TestHttpSecurity(HttpCase):
         cls.tech_b = new_test_user(cls.env, login="http_tech_b", groups=group)
         cls.tech_a.omiopi_office_ids = cls.office_a
         cls.tech_b.omiopi_office_ids = cls.office_b
+        cls.coordinator = new_test_user(
+            cls.env,
+            login="http_coordinator",
+            groups="omiopi_case.group_omiopi_coordinator",
+        )
 
         def case(name, office):
             person = cls.env["res.partner"].create(
@@ -74,6 +81,19 @@ class TestHttpSecurity(HttpCase):
             self._call("omiopi.case", "write", [self.case_b.ids, {"priority": "1"}])
         self.assertEqual(self.case_b.priority, "0")
 
+    def test_opening_a_case_file_over_rpc_is_logged(self):
+        self.authenticate("http_tech_a", "http_tech_a")
+        self._call(
+            "omiopi.case",
+            "web_read",
+            [self.case_a.ids],
+            {"specification": {"name": {}}},
+        )
+        entry = self.env["omiopi.access.log"].search(
+            [("res_model", "=", "omiopi.case"), ("res_id", "=", self.case_a.id)]
+        )
+        self.assertEqual(entry.user_id, self.tech_a)
+
     def test_attachments_of_another_office_cannot_be_downloaded(self):
         url = f"/web/content/{self.attachment_b.id}?download=true"
         self.authenticate("http_tech_a", "http_tech_a")
@@ -84,6 +104,25 @@ class TestHttpSecurity(HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.content, b"confidential report of B")
+
+    def test_personal_data_export_url_is_for_coordinators_only(self):
+        url = f"/report/xlsx/omiopi_case.personal_data_xlsx/{self.case_a.partner_id.id}"
+        # A technician may read the person, not export everything about them.
+        self.assert_url_refused_then_served(
+            url, "http_tech_a", "http_coordinator", starts=b"PK"
+        )
+
+    def test_another_users_activity_report_cannot_be_downloaded(self):
+        report = (
+            self.env["omiopi.activity.report"]
+            .with_user(self.coordinator)
+            .create({"date_from": "2025-01-01", "date_to": "2025-12-31"})
+        )
+        report.action_compute()
+        url = f"/report/xlsx/omiopi_case.activity_report_xlsx/{report.id}"
+        self.assert_url_refused_then_served(
+            url, "http_tech_a", "http_coordinator", starts=b"PK"
+        )
 
     def test_bad_input_through_rpc(self):
         self.authenticate("http_tech_a", "http_tech_a")

@@ -6,3 +6,4 @@ from . import test_prospection
 from . import test_access
 from . import test_tour
 from . import test_activity_report
+from . import test_http_security

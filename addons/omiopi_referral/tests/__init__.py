@@ -7,3 +7,5 @@ from . import test_referral_flow
 from . import test_referral_security
 from . import test_tour
 from . import test_activity_report
+from . import test_http_security
+from . import test_anonymise

@@ -1,0 +1,116 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import OmiopiCaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAudit(OmiopiCaseCommon):
+    """Who opened and who changed a sensitive record is recorded, and only
+    administrators read the records of it."""
+
+    def _entries(self, records):
+        return self.env["omiopi.access.log"].search(
+            [("res_model", "=", records._name), ("res_id", "in", records.ids)]
+        )
+
+    def test_opening_a_case_file_is_logged(self):
+        self.case_a.with_user(self.tech_a).web_read({"name": {}, "state": {}})
+        entry = self._entries(self.case_a)
+        self.assertEqual(len(entry), 1)
+        self.assertEqual(entry.user_id, self.tech_a)
+        self.assertEqual(entry.operation, "read")
+        self.assertEqual(
+            entry.with_user(self.manager).record_name, self.case_a.display_name
+        )
+
+    def test_lists_are_not_logged_one_record_at_a_time(self):
+        self.env["omiopi.case"].with_user(self.tech_a).web_search_read(
+            [("id", "=", self.case_a.id)], {"name": {}}
+        )
+        self.assertFalse(self._entries(self.case_a))
+
+    def test_opening_a_person_is_logged_a_company_is_not(self):
+        company = self.env["res.partner"].create(
+            {"name": "Test company", "is_company": True}
+        )
+        (self.person_a | company).with_user(self.tech_a).web_read({"name": {}})
+        self.assertEqual(self._entries(self.person_a).user_id, self.tech_a)
+        self.assertFalse(self._entries(company))
+
+    def test_personal_data_export_is_logged(self):
+        self.person_a.with_user(self.coordinator).action_omiopi_export_personal_data()
+        entry = self._entries(self.person_a)
+        self.assertEqual(entry.operation, "export")
+        self.assertEqual(entry.user_id, self.coordinator)
+
+    def test_only_administrators_read_the_access_log_and_nobody_changes_it(self):
+        self.case_a.with_user(self.tech_a).web_read({"name": {}})
+        entry = self._entries(self.case_a)
+        for user in (self.tech_a, self.head_a, self.coordinator, self.internal):
+            with self.assertRaises(AccessError):
+                entry.with_user(user).read(["user_id"])
+        self.assertEqual(
+            entry.with_user(self.manager).read(["user_id"])[0]["user_id"][0],
+            self.tech_a.id,
+        )
+        with self.assertRaises(AccessError):
+            entry.with_user(self.manager).write({"user_id": self.manager.id})
+        with self.assertRaises(AccessError):
+            entry.with_user(self.manager).unlink()
+        with self.assertRaises(AccessError):
+            self.env["omiopi.access.log"].with_user(self.manager).create(
+                {
+                    "user_id": self.tech_b.id,
+                    "res_model": "omiopi.case",
+                    "res_id": self.case_a.id,
+                    "operation": "read",
+                }
+            )
+
+    def _changes(self, records):
+        return self.env["auditlog.log"].search(
+            [
+                ("model_id.model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("method", "=", "write"),
+            ]
+        )
+
+    def test_changes_to_case_files_and_persons_are_logged(self):
+        self.case_a.with_user(self.tech_a).write({"priority": "1"})
+        log = self._changes(self.case_a)
+        self.assertEqual(log.user_id, self.tech_a)
+        line = log.line_ids.filtered(lambda line: line.field_name == "priority")
+        self.assertEqual((line.old_value, line.new_value), ("0", "1"))
+
+        self.person_a.with_user(self.tech_a).write(
+            {"omiopi_legal_notes": "Asylum claim filed"}
+        )
+        log = self._changes(self.person_a)
+        self.assertEqual(log.user_id, self.tech_a)
+        self.assertIn(
+            "Asylum claim filed",
+            log.line_ids.filtered(
+                lambda line: line.field_name == "omiopi_legal_notes"
+            ).new_value,
+        )
+
+    def test_identity_documents_changes_are_logged(self):
+        number = self.env["res.partner.id_number"].create(
+            {
+                "partner_id": self.person_a.id,
+                "category_id": self.cat_passport.id,
+                "name": "XK1234567",
+            }
+        )
+        number.with_user(self.tech_a).write({"name": "XK7654321"})
+        log = self._changes(number)
+        self.assertEqual(log.user_id, self.tech_a)
+
+    def test_administrators_read_the_changes_technicians_do_not(self):
+        self.case_a.with_user(self.tech_a).write({"priority": "1"})
+        log = self._changes(self.case_a)
+        self.assertTrue(log.with_user(self.manager).line_ids)
+        with self.assertRaises(AccessError):
+            log.with_user(self.tech_a).read(["user_id"])

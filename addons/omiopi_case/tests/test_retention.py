@@ -1,0 +1,230 @@
+import base64
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import OmiopiCaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRetention(OmiopiCaseCommon):
+    """After the retention period (or on an erasure request) nothing
+    identifying is left of the person, and the statistics are unchanged."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.env["ir.config_parameter"].set_param("omiopi_case.retention_months", 24)
+        cls.old = cls._person(
+            "Yasmina Retención Test",
+            cls.office_a,
+            birthdate_date=date(1990, 5, 17),
+            omiopi_arrival_date=date(2016, 9, 1),
+            gender="female",
+            nationality_id=cls.env.ref("base.ma").id,
+            email="yasmina.retention@example.com",
+            phone="+34 600 111 222",
+            street="Calle del Olvido 7",
+            omiopi_legal_notes="Arraigo social pending",
+        )
+        cls.number = cls.env["res.partner.id_number"].create(
+            {
+                "partner_id": cls.old.id,
+                "category_id": cls.cat_nie.id,
+                "name": "Y1234567X",
+            }
+        )
+        cls.consent = cls.env["omiopi.consent"].create(
+            {
+                "partner_id": cls.old.id,
+                "document": base64.b64encode(b"signed by Yasmina"),
+                "document_name": "consent-yasmina.pdf",
+                "note": "Signed in front of Yasmina's sister",
+            }
+        )
+        cls.old_case = cls.env["omiopi.case"].create(
+            {
+                "partner_id": cls.old.id,
+                "office_id": cls.office_a.id,
+                "user_id": cls.tech_a.id,
+                "date_open": date(2018, 2, 1),
+                "description": "<p>Yasmina lives with her sister</p>",
+            }
+        )
+        cls.attention = cls.env["omiopi.attention"].create(
+            {
+                "case_id": cls.old_case.id,
+                "date": "2018-03-01 10:00:00",
+                "area_id": cls.area_legal.id,
+                "summary": "Yasmina asked about arraigo",
+                "note": "Yasmina's employer is Bar Paco",
+            }
+        )
+        cls.old_case.message_post(body="Yasmina called about her NIE Y1234567X")
+        cls.attachment = cls.env["ir.attachment"].create(
+            {
+                "name": "yasmina-passport.txt",
+                "datas": base64.b64encode(b"passport of Yasmina"),
+                "res_model": "omiopi.case",
+                "res_id": cls.old_case.id,
+            }
+        )
+        closed = fields.Date.today() - relativedelta(months=30)
+        cls.old_case._do_close(
+            cls.reason, note="Yasmina moved to Valencia", date=closed
+        )
+
+        # Closed recently: kept.
+        cls.recent = cls._person("Rosa Reciente Test", cls.office_a, gender="female")
+        cls._case(cls, cls.recent, cls.office_a, cls.tech_a, date_open=date(2018, 2, 1))
+        cls.recent.omiopi_case_ids._do_close(cls.reason)
+
+    def _statistics(self):
+        report_form = Form(self.env["omiopi.activity.report"])
+        report_form.date_from = date(2018, 1, 1)
+        report_form.date_to = date(2018, 12, 31)
+        report = report_form.save()
+        report.action_compute()
+        lines = sorted(
+            (
+                line.section_code,
+                line.name,
+                line.total,
+                line.female,
+                line.male,
+                line.unknown_gender,
+            )
+            for line in report.line_ids
+        )
+        splits = {
+            model: self.env[model]._read_group([], groupby, ["__count"])
+            for model, groupby in (
+                (
+                    "omiopi.case",
+                    [
+                        "office_id",
+                        "state",
+                        "gender",
+                        "nationality_id",
+                        "age_band",
+                        "spain_band",
+                    ],
+                ),
+                (
+                    "omiopi.attention",
+                    ["area_id", "gender", "nationality_id", "age_band"],
+                ),
+            )
+        }
+        return lines, splits
+
+    def _nothing_left_of(self, person):
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        for text in (
+            "Yasmina",
+            "Retención",
+            "Y1234567X",
+            "600 111 222",
+            "yasmina.retention",
+        ):
+            self.assertFalse(Partner.search([("name", "ilike", text)]), text)
+            self.assertFalse(Partner.search([("email", "ilike", text)]), text)
+            self.assertFalse(Partner.name_search(text), text)
+            self.assertFalse(
+                self.env["mail.message"].search([("body", "ilike", text)]), text
+            )
+            self.assertFalse(
+                self.env["ir.attachment"].search(
+                    ["|", ("name", "ilike", text), ("index_content", "ilike", text)]
+                ),
+                text,
+            )
+            self.assertFalse(
+                self.env["auditlog.log.line"].search(
+                    [
+                        "|",
+                        ("old_value_text", "ilike", text),
+                        ("new_value_text", "ilike", text),
+                    ]
+                ),
+                text,
+            )
+            self.assertFalse(
+                self.env["auditlog.log"].search([("name", "ilike", text)]), text
+            )
+        self.assertFalse(
+            self.env["res.partner.id_number"].search([("name", "=", "Y1234567X")])
+        )
+        self.assertFalse(Partner.search([("id_numbers.name", "=", "Y1234567X")]))
+        self.assertTrue(person.omiopi_anonymised)
+        self.assertFalse(person.active)
+        for fname in (
+            "email",
+            "phone",
+            "street",
+            "birthdate_date",
+            "omiopi_arrival_date",
+            "omiopi_legal_notes",
+        ):
+            self.assertFalse(person[fname], fname)
+        self.assertFalse(self.consent.document)
+        self.assertFalse(self.consent.note)
+        case = self.old_case
+        self.assertFalse(case.close_note)
+        self.assertFalse(case.description)
+        self.assertNotIn("Yasmina", self.attention.summary)
+        self.assertFalse(self.attention.note)
+        self.assertFalse(self.attachment.exists())
+
+    def test_the_scheduled_action_anonymises_and_keeps_the_statistics(self):
+        before = self._statistics()
+        self.assertEqual(self.old_case.age_band, "25_34")
+        self.env["res.partner"]._cron_omiopi_anonymise_expired()
+        self.env.invalidate_all()
+        self._nothing_left_of(self.old)
+        self.assertEqual(self._statistics(), before)
+        # The records remain, with the figures the reports count.
+        self.assertEqual(self.old_case.age_band, "25_34")
+        self.assertEqual(self.old_case.gender, "female")
+        self.assertEqual(self.old_case.state, "closed")
+        self.assertEqual(self.attention.case_id, self.old_case)
+        self.assertFalse(self.recent.omiopi_anonymised)
+        self.assertFalse(self.person_a.omiopi_anonymised)
+        self.assertIn("Anonymised", self.old.name)
+        self.assertIn("retention period over", self.old.message_ids[:1].body)
+
+    def test_no_automatic_erasure_when_the_period_is_zero(self):
+        self.env["ir.config_parameter"].set_param("omiopi_case.retention_months", 0)
+        self.env["res.partner"]._cron_omiopi_anonymise_expired()
+        self.assertFalse(self.old.omiopi_anonymised)
+
+    def test_an_erasure_request_needs_an_administrator_and_a_confirmation(self):
+        with self.assertRaises(AccessError):
+            self.old.with_user(self.coordinator).action_omiopi_anonymise()
+        action = self.old.with_user(self.manager).action_omiopi_anonymise()
+        wizard = (
+            self.env["omiopi.anonymise.wizard"]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+            .create({})
+        )
+        with self.assertRaises(UserError):
+            wizard.action_anonymise()
+        self.assertFalse(self.old.omiopi_anonymised)
+        before = self._statistics()
+        wizard.confirm = True
+        wizard.action_anonymise()
+        self.env.invalidate_all()
+        self._nothing_left_of(self.old)
+        self.assertEqual(self._statistics(), before)
+        with self.assertRaises(UserError):
+            self.old.with_user(self.manager)._omiopi_anonymise(reason="again")
+
+    def test_a_person_with_an_open_case_file_is_not_erased(self):
+        with self.assertRaises(UserError):
+            self.person_a.with_user(self.manager).action_omiopi_anonymise()
