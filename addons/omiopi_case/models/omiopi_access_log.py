@@ -31,9 +31,15 @@ class OmiopiAccessLog(models.Model):
         required=True,
         readonly=True,
     )
+    model_name = fields.Char(string="Kind of record", compute="_compute_model_name")
     record_name = fields.Char(
         string="Record", compute="_compute_record_name", compute_sudo=False
     )
+
+    @api.depends("res_model")
+    def _compute_model_name(self):
+        for entry in self:
+            entry.model_name = self.env["ir.model"]._get(entry.res_model).name
 
     @api.depends("res_model", "res_id")
     def _compute_record_name(self):

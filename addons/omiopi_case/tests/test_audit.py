@@ -23,6 +23,7 @@ class TestAudit(OmiopiCaseCommon):
         self.assertEqual(
             entry.with_user(self.manager).record_name, self.case_a.display_name
         )
+        self.assertEqual(entry.with_user(self.manager).model_name, "Case file")
 
     def test_lists_are_not_logged_one_record_at_a_time(self):
         self.env["omiopi.case"].with_user(self.tech_a).web_search_read(
