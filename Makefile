@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEV := $(PYTHON) scripts/dev.py
 
-.PHONY: run update test lint i18n shell stop clean backup restore
+.PHONY: run update test lint i18n shell stop clean backup restore bench
 
 run:            ## set everything up, create the demo database once, serve Odoo on :8069
 	$(DEV) run
@@ -22,6 +22,9 @@ i18n:           ## export .pot files and merge them into each add-on's i18n/es.p
 
 shell:          ## an Odoo shell on the demo database
 	$(DEV) shell
+
+bench:          ## benchmark at regional scale (SCALE=0.01 for a quick run), see docs/performance.md
+	$(DEV) bench $(if $(SCALE),--scale $(SCALE))
 
 backup:         ## dump the demo database and its filestore to .local/backups (DB=name)
 	$(DEV) backup $(if $(DB),--db $(DB))

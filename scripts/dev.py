@@ -406,6 +406,12 @@ def ensure_postgres():
             ],
             user,
         )
+    # PostgreSQL's JIT compiles queries whose estimated cost is high, such as
+    # those with the record rules' subqueries: 0.3 s of compiling for a 10 ms
+    # search at regional scale (docs/performance.md). Off, as for any OLTP.
+    if psql(sock, "SHOW jit") != "off":
+        psql(sock, "ALTER SYSTEM SET jit = off")
+        psql(sock, "SELECT pg_reload_conf()")
     return sock
 
 
@@ -1194,6 +1200,63 @@ def cmd_restore(args):
     say(f"Database {args.db} restored from {args.source}")
 
 
+# ---------------------------------------------------------------------------
+# Benchmark (issue #9)
+# ---------------------------------------------------------------------------
+
+
+def cmd_bench(args):
+    if not odoo_available():
+        fail(no_odoo_sentence())
+    ensure_venv()
+    sock = ensure_postgres()
+    db = args.db
+    reuse = args.reuse and db_exists(sock, db)
+    if not reuse:
+        drop_db(sock, db)
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    modules = omiopi_modules()
+    say(f"== Installing or updating the omiopi add-ons in {db} (no demo data)")
+    started = time.time()
+    code, _lines = stream_odoo(
+        odoo_cmd(
+            sock,
+            db,
+            "-u" if reuse else "-i",
+            ",".join(modules),
+            "--without-demo=all",
+            f"--load-language={LANG}",
+            "--log-level=warn",
+            "--stop-after-init",
+        ),
+        LOG_DIR / "bench-install.log",
+    )
+    if code:
+        fail(f"installation failed, see {LOG_DIR / 'bench-install.log'}")
+    say(f"   installed in {time.time() - started:.0f} s")
+    out = Path(args.out) if args.out else LOCAL / "bench" / "result.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    odoo_args = odoo_cmd(sock, db, "--log-level=warn")[2:]
+    try:
+        run(
+            [
+                venv_python(),
+                ROOT / "scripts" / "bench.py",
+                f"--scale={args.scale}",
+                f"--repeat={args.repeat}",
+                f"--import-rows={args.import_rows}",
+                f"--out={out}",
+                *(["--reuse"] if reuse else []),
+                "--",
+                *odoo_args,
+            ]
+        )
+        say(f"Table written to {out}")
+    finally:
+        if not args.keep:
+            drop_db(sock, db)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -1241,6 +1304,23 @@ def main():
         "--force", action="store_true", help="replace the database if it exists"
     )
     p_restore.set_defaults(func=cmd_restore)
+    p_bench = sub.add_parser(
+        "bench", help="fill a throw-away database at regional scale and measure"
+    )
+    p_bench.add_argument(
+        "--scale", type=float, default=1.0, help="1.0: 500,000 persons (issue #9)"
+    )
+    p_bench.add_argument("--repeat", type=int, default=5)
+    p_bench.add_argument("--import-rows", type=int, default=10_000)
+    p_bench.add_argument("--db", default="omiopi_bench")
+    p_bench.add_argument("--out", help="default .local/bench/result.md")
+    p_bench.add_argument("--keep", action="store_true", help="keep the database")
+    p_bench.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure again the database kept by an earlier --keep run",
+    )
+    p_bench.set_defaults(func=cmd_bench)
     args = parser.parse_args()
     os.chdir(ROOT)
     args.func(args)

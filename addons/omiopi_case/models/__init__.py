@@ -12,6 +12,7 @@ from . import omiopi_case_close_reason
 from . import omiopi_office
 from . import omiopi_access_log
 from . import omiopi_read_audit_mixin
+from . import omiopi_search_text_mixin
 from . import res_users
 from . import res_partner
 from . import res_partner_id_category

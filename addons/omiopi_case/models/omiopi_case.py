@@ -62,7 +62,12 @@ class OmiopiCase(models.Model):
 
     _name = "omiopi.case"
     _description = "Case file"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.read.audit.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "omiopi.read.audit.mixin",
+        "omiopi.search.text.mixin",
+    ]
     _order = "date_open desc, id desc"
     _rec_names_search = ["name", "partner_id.name"]
 

@@ -3,12 +3,23 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from ..tools.names import normalize_document_number
+from ..tools.search_index import create_trigram_index
 
 OPEN_CASE_STATES = ("intake", "active", "follow_up")
 
 
 class ResPartnerIdNumber(models.Model):
     _inherit = "res.partner.id_number"
+
+    # Persons are found by their document number (imports, duplicates): an
+    # index, or every lookup reads the whole table; a trigram one too for the
+    # "contains" search of the document number field.
+    name = fields.Char(index=True)
+
+    def init(self):
+        res = super().init()
+        create_trigram_index(self.env.cr, self._table, "name")
+        return res
 
     omiopi_expiry_notified_until = fields.Date(
         string="Expiry alert sent for",

@@ -83,7 +83,7 @@ class TestAudit(OmiopiCaseCommon):
         log = self._changes(self.case_a)
         self.assertEqual(log.user_id, self.tech_a)
         line = log.line_ids.filtered(lambda line: line.field_name == "priority")
-        self.assertEqual((line.old_value, line.new_value), ("0", "1"))
+        self.assertEqual(line.new_value, "1")
 
         self.person_a.with_user(self.tech_a).write(
             {"omiopi_legal_notes": "Asylum claim filed"}

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -154,7 +156,7 @@ class OmiopiJobOffer(models.Model):
     def _compute_requirement_summary(self):
         for offer in self:
             offer.requirement_summary = ", ".join(
-                label for label, _check in offer._requirements()
+                label for label, _check, _domain in offer._requirements()
             )
 
     @api.constrains("with_contract", "social_security")
@@ -265,8 +267,10 @@ class OmiopiJobOffer(models.Model):
     # ------------------------------------------------------------
 
     def _requirements(self):
-        """The offer's requirements as (label, check) pairs; check(person)
-        tells whether the person meets it."""
+        """The offer's requirements as (label, check, domain) triples:
+        check(person) tells whether a person meets it, domain() the persons
+        who do (a res.partner domain), so that ranking is done in the
+        database and only the best persons are read."""
         self.ensure_one()
         requirements = []
         if self.education_level_id:
@@ -278,6 +282,9 @@ class OmiopiJobOffer(models.Model):
                         bool(p.omiopi_education_level_id)
                         and p.omiopi_education_level_id.sequence >= level.sequence
                     ),
+                    lambda: [
+                        ("omiopi_education_level_id.sequence", ">=", level.sequence)
+                    ],
                 )
             )
         level_labels = dict(
@@ -286,6 +293,11 @@ class OmiopiJobOffer(models.Model):
             ._description_selection(self.env)
         )
         for line in self.language_ids:
+            enough = [
+                lvl
+                for lvl, rank in LEVEL_RANK.items()
+                if rank >= LEVEL_RANK[line.level]
+            ]
             requirements.append(
                 (
                     f"{line.language_id.name} {level_labels[line.level]}",
@@ -294,6 +306,16 @@ class OmiopiJobOffer(models.Model):
                         and LEVEL_RANK[known.level] >= LEVEL_RANK[line.level]
                         for known in p.omiopi_language_ids
                     ),
+                    lambda line=line, enough=enough: [
+                        (
+                            "omiopi_language_ids",
+                            "any",
+                            [
+                                ("language_id", "=", line.language_id.id),
+                                ("level", "in", enough),
+                            ],
+                        )
+                    ],
                 )
             )
         for licence in self.driving_licence_ids:
@@ -301,11 +323,18 @@ class OmiopiJobOffer(models.Model):
                 (
                     self.env._("Driving licence %(licence)s", licence=licence.name),
                     lambda p, licence=licence: licence in p.omiopi_driving_licence_ids,
+                    lambda licence=licence: [
+                        ("omiopi_driving_licence_ids", "in", licence.ids)
+                    ],
                 )
             )
         for permit in self.permit_ids:
             requirements.append(
-                (permit.name, lambda p, permit=permit: permit in p.omiopi_permit_ids)
+                (
+                    permit.name,
+                    lambda p, permit=permit: permit in p.omiopi_permit_ids,
+                    lambda permit=permit: [("omiopi_permit_ids", "in", permit.ids)],
+                )
             )
         if self.experience_months:
             months = self.experience_months
@@ -313,6 +342,7 @@ class OmiopiJobOffer(models.Model):
                 (
                     self.env._("%(months)s months of experience", months=months),
                     lambda p: sum(p.omiopi_experience_ids.mapped("months")) >= months,
+                    lambda: [("id", "in", self._experienced_person_ids(months))],
                 )
             )
         if self.computer_level:
@@ -324,9 +354,27 @@ class OmiopiJobOffer(models.Model):
                         "Computer skills: %(level)s", level=labels[self.computer_level]
                     ),
                     lambda p: int(p.omiopi_computer_level or 0) >= level,
+                    lambda: [
+                        (
+                            "omiopi_computer_level",
+                            "in",
+                            [
+                                key
+                                for key, _label in COMPUTER_LEVELS
+                                if int(key) >= level
+                            ],
+                        )
+                    ],
                 )
             )
         return requirements
+
+    def _experienced_person_ids(self, months):
+        """Persons whose work experience adds up to `months` or more."""
+        groups = self.env["omiopi.person.experience"]._read_group(
+            [], ["partner_id"], having=[("months:sum", ">=", months)]
+        )
+        return [partner.id for (partner,) in groups]
 
     def _match_domain(self):
         """Persons who may be proposed: with an open case file, legally able
@@ -340,17 +388,44 @@ class OmiopiJobOffer(models.Model):
             ("id", "not in", self.candidacy_ids.partner_id.ids),
         ]
 
+    def _match_count(self):
+        return self.env["res.partner"].search_count(self._match_domain())
+
     def _match_persons(self, limit=None):
         """Rank the persons who may be proposed by the number of
-        requirements they meet. Returns dicts with the person, the score and
-        the requirements met and missing, best first."""
+        requirements they meet (job seekers first, then by name), best
+        first, as dicts with the person, the score and the requirements met
+        and missing. The ranking is counted in the database, a search per
+        requirement; only the `limit` best persons are read."""
         self.ensure_one()
         requirements = self._requirements()
-        persons = self.env["res.partner"].search(self._match_domain())
+        Partner = self.env["res.partner"]
+        base = self._match_domain()
+        scores = Counter()
+        for _label, _check, domain in requirements:
+            scores.update(Partner.search(base + domain()).ids)
+        order = "omiopi_job_seeker desc nulls last, name, id"
+        ranked = []
+        for score in sorted(set(scores.values()), reverse=True):
+            if limit and len(ranked) >= limit:
+                break
+            ranked += Partner.search(
+                [("id", "in", [pid for pid, s in scores.items() if s == score])],
+                order=order,
+                limit=limit and limit - len(ranked),
+            ).ids
+        if not limit or len(ranked) < limit:
+            ranked += Partner.search(
+                [*base, ("id", "not in", list(scores))],
+                order=order,
+                limit=limit and limit - len(ranked),
+            ).ids
         results = []
-        for person in persons:
-            met = [label for label, check in requirements if check(person)]
-            missing = [label for label, check in requirements if not check(person)]
+        for person in Partner.browse(ranked):
+            met = [label for label, check, _domain in requirements if check(person)]
+            missing = [
+                label for label, check, _domain in requirements if not check(person)
+            ]
             results.append(
                 {
                     "partner": person,
@@ -360,14 +435,7 @@ class OmiopiJobOffer(models.Model):
                     "missing": missing,
                 }
             )
-        results.sort(
-            key=lambda r: (
-                -r["score"],
-                not r["partner"].omiopi_job_seeker,
-                r["partner"].name or "",
-            )
-        )
-        return results[:limit] if limit else results
+        return results
 
     def action_match(self):
         self.ensure_one()

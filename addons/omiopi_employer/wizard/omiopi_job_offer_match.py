@@ -20,8 +20,8 @@ class OmiopiJobOfferMatch(models.TransientModel):
 
     def _fill_lines(self):
         self.ensure_one()
-        results = self.offer_id._match_persons()
-        self.found_count = len(results)
+        results = self.offer_id._match_persons(limit=MATCH_LIMIT)
+        self.found_count = self.offer_id._match_count()
         self.line_ids = [
             Command.create(
                 {

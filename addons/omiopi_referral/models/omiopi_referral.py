@@ -35,7 +35,12 @@ class OmiopiReferral(models.Model):
 
     _name = "omiopi.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.read.audit.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "omiopi.read.audit.mixin",
+        "omiopi.search.text.mixin",
+    ]
     _order = "priority desc, id desc"
     _rec_names_search = ["name", "partner_id.name"]
     # The receiving service and the approvers log notes without write access.

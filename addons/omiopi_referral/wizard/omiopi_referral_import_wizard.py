@@ -198,7 +198,14 @@ class OmiopiReferralImportWizard(models.TransientModel):
         result = {"row": number, "name": values.get("name", "")}
         try:
             with self.env.cr.savepoint():
-                result.update(self._import_row(values))
+                # The importing user does not follow every person and case
+                # file created, nor get a "created" message on each: the
+                # import's own report says what each row became.
+                result.update(
+                    self.with_context(
+                        mail_create_nosubscribe=True, mail_create_nolog=True
+                    )._import_row(values)
+                )
         except (_RowRefused, ValidationError, UserError) as error:
             message = error.args[0] if error.args else str(error)
             result.update(status="refused", message=message)
@@ -301,9 +308,16 @@ class OmiopiReferralImportWizard(models.TransientModel):
         Partner = self.env["res.partner"]
         category = self._category(kind)
         if number:
+            # The document first, then its person: a domain on
+            # "id_numbers.name" becomes a subquery PostgreSQL answers by
+            # reading every person at regional scale.
+            holders = (
+                self.env["res.partner.id_number"]
+                .search([("name", "=", number)])
+                .partner_id
+            )
             found = Partner.search(
-                [("omiopi_is_person", "=", True), ("id_numbers.name", "=", number)],
-                limit=1,
+                [("id", "in", holders.ids), ("omiopi_is_person", "=", True)], limit=1
             )
             if found:
                 return found, True
