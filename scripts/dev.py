@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shlex
 import shutil
 import subprocess
@@ -505,6 +506,40 @@ def omiopi_modules():
     return ordered
 
 
+MASTER_PASSWORD_FILE = LOCAL / "master_password"
+LOCAL_CONF = LOCAL / "odoo.conf"
+
+
+def master_password():
+    """The database manager's master password of this checkout: from
+    OMIOPI_MASTER_PASSWORD, or generated once and kept in .local (never
+    Odoo's default "admin")."""
+    password = os.environ.get("OMIOPI_MASTER_PASSWORD")
+    if password:
+        return password
+    if not MASTER_PASSWORD_FILE.exists():
+        LOCAL.mkdir(exist_ok=True)
+        MASTER_PASSWORD_FILE.write_text(secrets.token_urlsafe(24) + "\n")
+        MASTER_PASSWORD_FILE.chmod(0o600)
+    return MASTER_PASSWORD_FILE.read_text().strip()
+
+
+def local_conf():
+    """config/odoo.conf (the production configuration: no demo data, no
+    master password in the file) with this checkout's master password; the
+    local commands ask for demo data on the command line."""
+    LOCAL.mkdir(exist_ok=True)
+    text = ODOO_CONF.read_text(encoding="utf-8")
+    text += (
+        "\n; Written by scripts/dev.py: the checkout's master password.\n"
+        f"admin_passwd = {master_password()}\n"
+    )
+    if not LOCAL_CONF.exists() or LOCAL_CONF.read_text(encoding="utf-8") != text:
+        LOCAL_CONF.write_text(text, encoding="utf-8")
+        LOCAL_CONF.chmod(0o600)
+    return LOCAL_CONF
+
+
 def odoo_cmd(sock, db, *extra):
     addons_path = ",".join(
         str(p)
@@ -519,7 +554,7 @@ def odoo_cmd(sock, db, *extra):
         venv_python(),
         ODOO_SRC / "odoo-bin",
         "-c",
-        ODOO_CONF,
+        local_conf(),
         f"--addons-path={addons_path}",
         f"--data-dir={LOCAL / 'data'}",
         f"--db_host={sock}",
@@ -528,6 +563,9 @@ def odoo_cmd(sock, db, *extra):
         "--db_password=",
         "--workers=0",
         "--max-cron-threads=0",
+        # The demo and the tests load demo data; the configuration does not
+        # (a later --without-demo=all, as the benchmark's, overrides this).
+        "--without-demo=",
         "-d",
         db,
         f"--db-filter=^{re.escape(db)}$",
@@ -557,7 +595,9 @@ def demo_logins():
             }
             if not (fields.get("login") and fields.get("password")):
                 continue
-            roles = re.findall(r"group_omiopi_(\w+)'", fields.get("groups_id", ""))
+            roles = re.findall(r"group_omiopi_(\w+)'", fields.get("groups_id", "")) or [
+                role for role in [fields.get("omiopi_role")] if role
+            ]
             offices = re.findall(
                 r"ref\('(?:\w+\.)?(\w+)'\)", fields.get("omiopi_office_ids", "")
             )

@@ -94,8 +94,18 @@ def test_xml_parses(xml_file):
     ET.parse(xml_file)
 
 
+def _class_attribute(node, name):
+    for item in node.body:
+        if isinstance(item, ast.Assign) and any(
+            getattr(t, "id", None) == name for t in item.targets
+        ):
+            return item.value
+    return None
+
+
 def declared_models(addon):
-    """(_name, is_abstract) for each model class declared in Python."""
+    """(_name, is_abstract) for each model class declared in Python (a class
+    that names a model it also inherits extends it: it declares nothing)."""
     found = []
     for py in addon.rglob("*.py"):
         if "tests" in py.parts:
@@ -105,13 +115,20 @@ def declared_models(addon):
             if not isinstance(node, ast.ClassDef):
                 continue
             bases = {ast.unparse(b) for b in node.bases}
-            for item in node.body:
-                if (
-                    isinstance(item, ast.Assign)
-                    and any(getattr(t, "id", None) == "_name" for t in item.targets)
-                    and isinstance(item.value, ast.Constant)
-                ):
-                    found.append((item.value.value, "models.AbstractModel" in bases))
+            name = _class_attribute(node, "_name")
+            if not isinstance(name, ast.Constant):
+                continue
+            inherit = _class_attribute(node, "_inherit")
+            parents = (
+                [e.value for e in inherit.elts if isinstance(e, ast.Constant)]
+                if isinstance(inherit, ast.List)
+                else [inherit.value]
+                if isinstance(inherit, ast.Constant)
+                else []
+            )
+            if name.value in parents:
+                continue
+            found.append((name.value, "models.AbstractModel" in bases))
     return found
 
 

@@ -9,7 +9,7 @@
     "website": "https://github.com/omiopi/omiopi",
     "maintainers": ["omiopi"],
     "development_status": "Alpha",
-    "depends": ["omiopi_case", "crm"],
+    "depends": ["omiopi_case", "crm", "crm_iap_enrich"],
     "data": [
         "security/omiopi_employer_security.xml",
         "security/ir.model.access.csv",
@@ -26,6 +26,8 @@
         "views/omiopi_case_views.xml",
         "wizard/omiopi_job_offer_match_views.xml",
         "views/omiopi_employer_menus.xml",
+        "data/res_users_data.xml",
+        "data/crm_data.xml",
         # After the menus: the charts link to them.
         "data/spreadsheet_dashboard_data.xml",
     ],

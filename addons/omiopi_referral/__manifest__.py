@@ -22,6 +22,7 @@
         "data/omiopi_referral_outcome_data.xml",
         "data/omiopi_referral_reason_data.xml",
         "data/ir_cron_data.xml",
+        "views/omiopi_referral_templates.xml",
         "views/omiopi_referral_views.xml",
         "views/omiopi_referral_config_views.xml",
         "views/omiopi_program_views.xml",
@@ -33,6 +34,7 @@
         "wizard/omiopi_activity_report_views.xml",
         "report/program_report.xml",
         "views/omiopi_referral_menus.xml",
+        "data/res_users_data.xml",
         # After the menus: the charts link to them.
         "data/spreadsheet_dashboard_data.xml",
     ],

@@ -1,3 +1,4 @@
+from . import omiopi_guard_mixin
 from . import omiopi_catalogue_mixin
 from . import omiopi_area
 from . import omiopi_legal_situation
@@ -13,6 +14,7 @@ from . import omiopi_office
 from . import omiopi_access_log
 from . import omiopi_read_audit_mixin
 from . import omiopi_search_text_mixin
+from . import ir_rule
 from . import res_users
 from . import res_partner
 from . import res_partner_id_category

@@ -11,6 +11,7 @@ class OmiopiAccessLog(models.Model):
     record's reference."""
 
     _name = "omiopi.access.log"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Access to a sensitive record"
     _order = "date desc, id desc"
     _log_access = False

@@ -13,6 +13,7 @@ class OmiopiAttention(models.Model):
     """One attention given to the person: the log the offices count."""
 
     _name = "omiopi.attention"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Attention"
     _order = "date desc, id desc"
     _rec_name = "summary"
@@ -49,6 +50,20 @@ class OmiopiAttention(models.Model):
         related="case_id.nationality_id", store=True, string="Nationality"
     )
     age_band = fields.Selection(related="case_id.age_band", store=True)
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "date",
+            "area_id",
+            "channel",
+            "user_id",
+            "duration",
+            "summary",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"case_id"}
 
     @api.constrains("duration")
     def _check_duration(self):

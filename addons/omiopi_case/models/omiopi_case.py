@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .res_partner import SENSITIVE
+from ..tools.security import SENSITIVE
 
 CASE_STATES = [
     ("intake", "Intake"),
@@ -67,8 +67,10 @@ class OmiopiCase(models.Model):
         "mail.activity.mixin",
         "omiopi.read.audit.mixin",
         "omiopi.search.text.mixin",
+        "omiopi.guard.mixin",
     ]
     _order = "date_open desc, id desc"
+    _omiopi_log_openings = True
     _rec_names_search = ["name", "partner_id.name"]
 
     name = fields.Char(
@@ -234,26 +236,52 @@ class OmiopiCase(models.Model):
         domain = [("office_id", "in", self.env.user.omiopi_office_ids.ids)]
         return domain if (operator == "=") == value else ["!", *domain]
 
+    # The stored figures below are counted in the database: the cache of a
+    # one2many may hold only the lines the user who triggered the
+    # computation can read, and a stored figure is the same for everyone.
+
     @api.depends("attention_ids.date")
     def _compute_attention_stats(self):
+        stats = {
+            case: (count, last)
+            for case, count, last in self.env["omiopi.attention"]._read_group(
+                [("case_id", "in", self._origin.ids)],
+                ["case_id"],
+                ["__count", "date:max"],
+            )
+        }
         for case in self:
-            case.attention_count = len(case.attention_ids)
-            dates = case.attention_ids.mapped("date")
-            case.last_attention_date = max(dates) if dates else False
+            count, last = stats.get(case._origin, (0, False))
+            case.attention_count = count
+            case.last_attention_date = last
 
     @api.depends("step_ids.state")
     def _compute_intervention_done_count(self):
-        for case in self:
-            case.intervention_done_count = len(
-                case.step_ids.filtered(lambda s: s.state == "done")
+        counts = dict(
+            self.env["omiopi.itinerary.step"]._read_group(
+                [("case_id", "in", self._origin.ids), ("state", "=", "done")],
+                ["case_id"],
+                ["__count"],
             )
+        )
+        for case in self:
+            case.intervention_done_count = counts.get(case._origin, 0)
 
     @api.depends("checklist_line_ids.status")
     def _compute_readiness(self):
+        counts = {}
+        for case, status, count in self.env["omiopi.case.checklist.line"]._read_group(
+            [("case_id", "in", self._origin.ids)], ["case_id", "status"], ["__count"]
+        ):
+            counts.setdefault(case, {})[status] = count
         for case in self:
-            lines = case.checklist_line_ids
-            score = sum(CHECKLIST_WEIGHTS.get(line.status, 0) for line in lines)
-            case.readiness = 100.0 * score / len(lines) if lines else 0.0
+            by_status = counts.get(case._origin, {})
+            lines = sum(by_status.values())
+            score = sum(
+                CHECKLIST_WEIGHTS.get(status, 0) * count
+                for status, count in by_status.items()
+            )
+            case.readiness = 100.0 * score / lines if lines else 0.0
 
     def _compute_meeting_count(self):
         counts = dict(
@@ -334,11 +362,32 @@ class OmiopiCase(models.Model):
                     )
                 )
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "user_id",
+            "state",
+            "date_open",
+            "area_ids",
+            "description",
+            "legal_notes",
+            "color",
+            "priority",
+            "household_ids",
+            "need_ids",
+            "step_ids",
+            "checklist_line_ids",
+            "attention_ids",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"partner_id", "office_id"}
+
     @api.model_create_multi
     def create(self, vals_list):
-        default_office = self.default_get(["office_id"]).get("office_id")
+        model = self._omiopi_check_create(vals_list)
+        default_office = model.default_get(["office_id"]).get("office_id")
         for vals in vals_list:
-            office = self.env["omiopi.office"].browse(
+            office = model.env["omiopi.office"].browse(
                 vals.get("office_id", default_office)
             )
             if vals.get("name", "/") == "/" and office:
@@ -346,12 +395,14 @@ class OmiopiCase(models.Model):
             # Written with the row, not computed later: record rules read it
             # in the same transaction.
             vals["access_office_ids"] = [Command.set(office.ids)]
-        cases = super().create(vals_list)
+        procedure = model._omiopi_procedure("name", "access_office_ids")
+        cases = super(OmiopiCase, procedure).create(vals_list).with_env(model.env)
         cases._omiopi_mark_persons()
         cases._fill_templates()
         return cases
 
     def write(self, vals):
+        self._omiopi_check_write(vals)  # before the checks below
         if "state" in vals:
             # Checked here, not only in the buttons: write() is callable over RPC.
             self._check_transition(vals["state"])
@@ -376,8 +427,8 @@ class OmiopiCase(models.Model):
     def _grant_office_access(self, offices):
         """Let the technicians of `offices` read these case files and their
         persons (the referral add-on calls it when a referral is accepted)."""
-        # sudo: access offices are not user-writable; callers (referral acceptance)
-        # checked the user's right
+        # sudo: the receiving office's members may not write the case file;
+        # callers (referral acceptance) checked who acts
         self.sudo().write({"access_office_ids": [Command.link(o.id) for o in offices]})
 
     def _revoke_office_access(self, offices):
@@ -395,7 +446,7 @@ class OmiopiCase(models.Model):
         for case in self:
             partner = case.partner_id
             if not partner.omiopi_is_person:
-                partner.write(
+                partner._omiopi_procedure("omiopi_is_person", "omiopi_office_id").write(
                     {
                         "omiopi_is_person": True,
                         "omiopi_office_id": partner.omiopi_office_id.id
@@ -421,7 +472,9 @@ class OmiopiCase(models.Model):
                 {"case_id": case.id, "item_id": item.id} for item in items - known_items
             ]
         self.env["omiopi.case.need"].create(need_vals)
-        self.env["omiopi.case.checklist.line"].create(line_vals)
+        lines = self.env["omiopi.case.checklist.line"].create(line_vals)
+        # What the person's record already answers (NIE, census...).
+        lines._apply_person_answers()
 
     def _check_not_closed(self):
         closed = self.filtered(lambda c: c.state == "closed")
@@ -432,6 +485,13 @@ class OmiopiCase(models.Model):
                     number=closed[0].name,
                 )
             )
+
+    def action_checklist_from_person(self):
+        """Mark the checklist items the person's record answers (a line
+        marked further on by hand is kept)."""
+        self._check_not_closed()
+        self.check_access("write")
+        self.checklist_line_ids._apply_person_answers()
 
     def action_update_templates(self):
         self._check_not_closed()
@@ -470,7 +530,7 @@ class OmiopiCase(models.Model):
         self._check_not_closed()
         if not reason:
             raise UserError(self.env._("Choose why the case file is closed."))
-        self.write(
+        self._omiopi_procedure("date_closed", "close_reason_id", "close_note").write(
             {
                 "state": "closed",
                 "date_closed": date or fields.Date.context_today(self),
@@ -483,7 +543,7 @@ class OmiopiCase(models.Model):
         for case in self:
             if case.state != "closed":
                 raise UserError(self.env._("Only a closed case file can be reopened."))
-        self.write(
+        self._omiopi_procedure("date_closed", "close_reason_id", "close_note").write(
             {
                 "state": "active",
                 "date_closed": False,

@@ -14,6 +14,7 @@ class OmiopiCaseHousehold(models.Model):
     reunification is one of the reasons people come to the offices)."""
 
     _name = "omiopi.case.household"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Household member"
     _order = "case_id, id"
 
@@ -37,6 +38,18 @@ class OmiopiCaseHousehold(models.Model):
     )
     note = fields.Char()
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "relation",
+            "lives_with",
+            "in_spain",
+            "reunification",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"case_id", "partner_id"}
+
     @api.model_create_multi
     def create(self, vals_list):
         members = super().create(vals_list)
@@ -53,7 +66,9 @@ class OmiopiCaseHousehold(models.Model):
         # A relative recorded in a case file is as protected as the person.
         for member in self:
             if not member.partner_id.omiopi_is_person:
-                member.partner_id.write(
+                member.partner_id._omiopi_procedure(
+                    "omiopi_is_person", "omiopi_office_id"
+                ).write(
                     {
                         "omiopi_is_person": True,
                         "omiopi_office_id": member.case_id.office_id.id,

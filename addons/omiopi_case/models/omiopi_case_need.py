@@ -12,6 +12,7 @@ class OmiopiCaseNeed(models.Model):
     """One dimension of the multidimensional needs assessment made at intake."""
 
     _name = "omiopi.case.need"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Needs assessment line"
     _order = "case_id, sequence, id"
 
@@ -22,6 +23,15 @@ class OmiopiCaseNeed(models.Model):
     sequence = fields.Integer(related="dimension_id.sequence", store=True)
     level = fields.Selection(NEED_LEVELS, string="Need")
     note = fields.Text()
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "level",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"case_id", "dimension_id"}
 
     _sql_constraints = [
         (

@@ -7,6 +7,8 @@ class OmiopiCatalogueMixin(models.AbstractModel):
     files and rules can refer to, an order, and archiving instead of deletion."""
 
     _name = "omiopi.catalogue.mixin"
+    _inherit = ["omiopi.guard.mixin"]
+    _omiopi_configuration = True
     _description = "Configurable list entry"
     _order = "sequence, name, id"
 

@@ -9,7 +9,7 @@ class OmiopiConsent(models.Model):
 
     _name = "omiopi.consent"
     _description = "Data-sharing consent"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "omiopi.guard.mixin"]
     _order = "date desc, id desc"
 
     partner_id = fields.Many2one(
@@ -49,11 +49,27 @@ class OmiopiConsent(models.Model):
     state = fields.Selection(
         [("given", "Given"), ("withdrawn", "Withdrawn")],
         required=True,
+        readonly=True,
         default="given",
         tracking=True,
     )
     date_withdrawn = fields.Date(string="Withdrawn on", readonly=True, tracking=True)
     note = fields.Text()
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "document",
+            "document_name",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "partner_id",
+            "date",
+            "scope",
+            "office_ids",
+        }
 
     @api.depends("partner_id", "date", "state")
     def _compute_display_name(self):
@@ -70,7 +86,8 @@ class OmiopiConsent(models.Model):
                 raise UserError(
                     self.env._("Only a consent that is given can be withdrawn.")
                 )
-        self.write(
+        self.check_access("write")
+        self._omiopi_procedure("state", "date_withdrawn").write(
             {"state": "withdrawn", "date_withdrawn": fields.Date.context_today(self)}
         )
         for consent in self:

@@ -7,6 +7,7 @@ class OmiopiItineraryStep(models.Model):
     (itinerario individualizado de inserción)."""
 
     _name = "omiopi.itinerary.step"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Itinerary step"
     _order = "case_id, sequence, date_deadline, id"
 
@@ -39,6 +40,21 @@ class OmiopiItineraryStep(models.Model):
     )
     date_done = fields.Date(string="Done on")
     note = fields.Text()
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "sequence",
+            "name",
+            "area_id",
+            "user_id",
+            "date_deadline",
+            "state",
+            "date_done",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"case_id"}
 
     @api.onchange("state")
     def _onchange_state(self):

@@ -8,7 +8,8 @@ class OmiopiOffice(models.Model):
 
     _name = "omiopi.office"
     _description = "Office"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "omiopi.guard.mixin"]
+    _omiopi_configuration = True
     _order = "office_type, name"
 
     name = fields.Char(required=True, tracking=True)
@@ -45,14 +46,14 @@ class OmiopiOffice(models.Model):
         "office_id",
         "user_id",
         string="Members",
-        domain=[("share", "=", False)],
+        domain=[("share", "=", False), ("omiopi_role", "!=", False)],
         help="Users who work in this office and see its case files.",
     )
     manager_id = fields.Many2one(
         "res.users",
         string="Section head",
         tracking=True,
-        domain=[("share", "=", False)],
+        domain=[("share", "=", False), ("omiopi_role", "!=", False)],
         help="Validates the referrals proposed by the office's technicians.",
     )
     sequence_id = fields.Many2one(
@@ -61,7 +62,9 @@ class OmiopiOffice(models.Model):
         readonly=True,
         copy=False,
     )
-    case_ids = fields.One2many("omiopi.case", "office_id", string="Case files")
+    case_ids = fields.One2many(
+        "omiopi.case", "office_id", string="Case files", readonly=True
+    )
     case_count = fields.Integer(
         string="Number of case files", compute="_compute_case_count"
     )

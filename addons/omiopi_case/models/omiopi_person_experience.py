@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 
 class OmiopiPersonExperience(models.Model):
     _name = "omiopi.person.experience"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Work experience of a person"
     _order = "partner_id, date_start desc, id desc"
 
@@ -26,6 +27,21 @@ class OmiopiPersonExperience(models.Model):
         help="Duration in months: computed from the dates, or typed when the "
         "person does not remember them.",
     )
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "name",
+            "company",
+            "functions",
+            "in_spain",
+            "with_contract",
+            "date_start",
+            "date_end",
+            "months",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"partner_id"}
 
     @api.depends("date_start", "date_end")
     def _compute_months(self):

@@ -6,6 +6,7 @@ class OmiopiPersonTraining(models.Model):
     name of the training and number of hours."""
 
     _name = "omiopi.person.training"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Complementary training of a person"
     _order = "partner_id, date_end desc, id desc"
 
@@ -24,6 +25,20 @@ class OmiopiPersonTraining(models.Model):
         [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")],
         string="Certificate level",
     )
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "name",
+            "provider",
+            "hours",
+            "date_end",
+            "has_diploma",
+            "is_professional_certificate",
+            "certificate_level",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"partner_id"}
 
     _sql_constraints = [
         ("hours_positive", "CHECK(hours >= 0)", "Hours cannot be negative."),

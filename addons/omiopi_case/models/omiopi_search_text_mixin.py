@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..tools.search_index import create_trigram_index
+from ..tools.security import SENSITIVE
 
 
 class OmiopiSearchTextMixin(models.AbstractModel):
@@ -15,6 +16,8 @@ class OmiopiSearchTextMixin(models.AbstractModel):
         string="Number, person and documents",
         compute="_compute_omiopi_search_text",
         store=True,
+        # It holds the person's document numbers.
+        groups=SENSITIVE,
     )
 
     @api.depends("name", "partner_id.omiopi_search_text")

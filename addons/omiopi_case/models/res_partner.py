@@ -1,11 +1,12 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 from odoo.tools.mail import single_email_re
 
+from ..tools import security
 from ..tools.names import fold, normalize_person_name
 from ..tools.search_index import create_trigram_index
 
@@ -36,7 +37,10 @@ EMPLOYMENT_STATUSES = [
     ("student", "Studying"),
     ("inactive", "Inactive"),
 ]
-SENSITIVE = "omiopi_case.group_omiopi_technician"
+# A lifetime: more months in Spain than that is a typing error.
+MAX_MONTHS_IN_SPAIN = 1500
+# Re-exported for the add-ons that import it from here.
+SENSITIVE = security.SENSITIVE
 
 
 class ResPartner(models.Model):
@@ -49,7 +53,8 @@ class ResPartner(models.Model):
     groups to the case-work roles."""
 
     _name = "res.partner"
-    _inherit = ["res.partner", "omiopi.read.audit.mixin"]
+    _inherit = ["res.partner", "omiopi.read.audit.mixin", "omiopi.guard.mixin"]
+    _omiopi_log_openings = True
 
     omiopi_is_person = fields.Boolean(
         string="Person served",
@@ -82,7 +87,21 @@ class ResPartner(models.Model):
         compute="_compute_omiopi_in_my_offices",
         search="_search_omiopi_in_my_offices",
     )
-    omiopi_case_ids = fields.One2many("omiopi.case", "partner_id", string="Case files")
+    # Who may read and who may edit the person: one definition that every
+    # record rule about a person uses (see _omiopi_readable_branches).
+    omiopi_readable = fields.Boolean(
+        string="You may read the person",
+        compute="_compute_omiopi_access",
+        search="_search_omiopi_readable",
+    )
+    omiopi_editable = fields.Boolean(
+        string="You may edit the person",
+        compute="_compute_omiopi_access",
+        search="_search_omiopi_editable",
+    )
+    omiopi_case_ids = fields.One2many(
+        "omiopi.case", "partner_id", string="Case files", readonly=True
+    )
     omiopi_case_count = fields.Integer(
         string="Case file count", compute="_compute_omiopi_case_count"
     )
@@ -94,6 +113,7 @@ class ResPartner(models.Model):
         string="Name, email and documents",
         compute="_compute_omiopi_search_text",
         store=True,
+        groups=SENSITIVE,
     )
 
     # Identity and residence
@@ -101,6 +121,7 @@ class ResPartner(models.Model):
         string="Document number",
         compute="_compute_omiopi_document_number",
         search="_search_omiopi_document_number",
+        groups=SENSITIVE,
         help="Number of the person's first valid identity document.",
     )
     omiopi_legal_situation_id = fields.Many2one(
@@ -109,15 +130,18 @@ class ResPartner(models.Model):
         groups=SENSITIVE,
         index=True,
     )
+    # Derived from the legal situation: as restricted as it is.
     omiopi_is_regular = fields.Boolean(
         string="Regular situation",
         related="omiopi_legal_situation_id.is_regular",
         store=True,
+        groups=SENSITIVE,
     )
     omiopi_can_work = fields.Boolean(
         string="Legally able to work",
         related="omiopi_legal_situation_id.allows_work",
         store=True,
+        groups=SENSITIVE,
     )
     omiopi_legal_notes = fields.Text(
         string="Legal and immigration notes",
@@ -217,6 +241,45 @@ class ResPartner(models.Model):
         string="Number of possible duplicates", compute="_compute_omiopi_duplicate_ids"
     )
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "omiopi_legal_situation_id",
+            "omiopi_legal_notes",
+            "omiopi_arrival_date",
+            "omiopi_district_id",
+            "omiopi_census_registered",
+            "omiopi_language_ids",
+            "omiopi_education_level_id",
+            "omiopi_education_homologation",
+            "omiopi_education_notes",
+            "omiopi_training_ids",
+            "omiopi_experience_ids",
+            "omiopi_driving_licence_ids",
+            "omiopi_driving_licence_homologated",
+            "omiopi_permit_ids",
+            "omiopi_computer_level",
+            "omiopi_mobile_basic",
+            "omiopi_disability",
+            "omiopi_disability_degree",
+            "omiopi_disability_notes",
+            "omiopi_benefit",
+            "omiopi_benefit_notes",
+            "omiopi_employment_status",
+            "omiopi_job_seeker",
+            "omiopi_job_seeker_date",
+            "omiopi_youth_guarantee",
+            "omiopi_interests",
+            "omiopi_consent_ids",
+        }
+
+    def _omiopi_create_fields(self):
+        # The registering office gives access to the person: set once, when
+        # the person is registered; sharing goes through referrals.
+        return super()._omiopi_create_fields() | {
+            "omiopi_is_person",
+            "omiopi_office_id",
+        }
+
     @api.depends_context("uid")
     def _compute_omiopi_in_my_offices(self):
         offices = self.env.user.omiopi_office_ids
@@ -237,6 +300,74 @@ class ResPartner(models.Model):
             ("omiopi_case_ids.access_office_ids", "in", offices),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends("omiopi_is_person")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        res = super()._compute_display_name()
+        self._omiopi_hide_unreadable_names()
+        return res
+
+    def _omiopi_hide_unreadable_names(self):
+        """Odoo shows the name of a linked record as superuser (the label of
+        a many2one, a follower, an attendee): a person served the user may
+        not read is shown without their name, whatever links to them."""
+        if not self.env.su or self.env.uid == SUPERUSER_ID:
+            return
+        persons = self.filtered(lambda p: p.id and p.omiopi_is_person)
+        if not persons:
+            return
+        readable = persons.with_env(self.env(su=False))._filtered_access("read")
+        for person in persons - readable:
+            person.display_name = self.env._("Protected person")
+
+    @api.depends_context("uid")
+    def _compute_omiopi_access(self):
+        readable = self.search([("id", "in", self.ids), ("omiopi_readable", "=", True)])
+        editable = self.search([("id", "in", self.ids), ("omiopi_editable", "=", True)])
+        for partner in self:
+            partner.omiopi_readable = partner in readable
+            partner.omiopi_editable = partner in editable
+
+    @api.model
+    def _omiopi_editable_branches(self, offices):
+        """Domains (ORed) of the persons the members of `offices` edit: those
+        their offices registered or keep a case file of. Sharing never gives
+        more than reading."""
+        return [
+            [("omiopi_office_id", "in", offices.ids)],
+            [("omiopi_case_ids.office_id", "in", offices.ids)],
+        ]
+
+    @api.model
+    def _omiopi_readable_branches(self, offices):
+        """Domains (ORed) of the persons the members of `offices` read:
+        those they edit and those whose case file is shared with them. Each
+        add-on adds the persons its records bring to an office (a referral
+        received, a learner of its course, a candidate to its offers)."""
+        return self._omiopi_editable_branches(offices) + [
+            [("omiopi_case_ids.access_office_ids", "in", offices.ids)],
+        ]
+
+    def _omiopi_access_search(self, branches, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the access to persons."))
+        offices = self.env.user.omiopi_office_ids
+        domain = (
+            expression.OR(branches(offices)) if offices else expression.FALSE_DOMAIN
+        )
+        domain = expression.AND([[("omiopi_is_person", "=", True)], domain])
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _search_omiopi_readable(self, operator, value):
+        return self._omiopi_access_search(
+            self._omiopi_readable_branches, operator, value
+        )
+
+    def _search_omiopi_editable(self, operator, value):
+        return self._omiopi_access_search(
+            self._omiopi_editable_branches, operator, value
+        )
 
     def _compute_omiopi_case_count(self):
         counts = dict(
@@ -269,8 +400,13 @@ class ResPartner(models.Model):
 
     @api.depends("omiopi_is_person", "name", "email", "id_numbers.name")
     def _compute_omiopi_search_text(self):
+        numbers = {}
+        for number in self.env["res.partner.id_number"].search(
+            [("partner_id", "in", self._origin.ids)]
+        ):
+            numbers.setdefault(number.partner_id.id, []).append(number.name)
         for partner in self:
-            parts = [partner.name, partner.email, *partner.id_numbers.mapped("name")]
+            parts = [partner.name, partner.email, *numbers.get(partner._origin.id, [])]
             partner.omiopi_search_text = (
                 " ".join(part for part in parts if part)
                 if partner.omiopi_is_person
@@ -278,6 +414,14 @@ class ResPartner(models.Model):
             )
 
     def _search_omiopi_document_number(self, operator, value):
+        if operator in ("in", "not in"):
+            valid = isinstance(value, list | tuple) and all(
+                isinstance(v, str) for v in value
+            )
+        else:
+            valid = isinstance(value, str) or value in (False, None)
+        if not valid:
+            raise UserError(self.env._("Search a document number with text."))
         if operator in expression.NEGATIVE_TERM_OPERATORS:
             return [("id_numbers.name", operator, value)]
         # The documents first: "id_numbers.name" would become a subquery that
@@ -299,8 +443,19 @@ class ResPartner(models.Model):
         """`months >= 6` is `arrived on or before today - 6 months`, and so on."""
         if operator not in ("<", "<=", ">", ">=", "="):
             raise UserError(self.env._("Unsupported search on the months in Spain."))
+        months = value or 0
+        if isinstance(months, bool) or not isinstance(months, int):
+            raise UserError(
+                self.env._("Search the months in Spain with a whole number of months.")
+            )
+        if not 0 <= months <= MAX_MONTHS_IN_SPAIN:
+            raise UserError(
+                self.env._(
+                    "Search the months in Spain with a number from 0 to %(max)s.",
+                    max=MAX_MONTHS_IN_SPAIN,
+                )
+            )
         today = fields.Date.context_today(self)
-        months = int(value or 0)
         # arrived at or before this date => at least `months` months in Spain
         at_least = today - relativedelta(months=months)
         # arrived after this date => fewer than `months + 1` months
@@ -319,23 +474,34 @@ class ResPartner(models.Model):
             ("omiopi_arrival_date", ">", before_next),
         ]
 
+    # The stored figures below read the database, not the cache of the
+    # one2many: it may hold only the lines the user who triggered the
+    # computation can read, and a stored figure is the same for everyone.
+
     @api.depends(
         "omiopi_experience_ids.in_spain",
         "omiopi_experience_ids.months",
     )
     def _compute_omiopi_experience_spain_months(self):
-        for partner in self:
-            partner.omiopi_experience_spain_months = sum(
-                partner.omiopi_experience_ids.filtered("in_spain").mapped("months")
+        months = dict(
+            self.env["omiopi.person.experience"]._read_group(
+                [("partner_id", "in", self._origin.ids), ("in_spain", "=", True)],
+                ["partner_id"],
+                ["months:sum"],
             )
+        )
+        for partner in self:
+            partner.omiopi_experience_spain_months = months.get(partner._origin, 0)
 
     @api.depends("omiopi_consent_ids.state", "omiopi_consent_ids.date")
     def _compute_omiopi_consent(self):
+        consents = self.env["omiopi.consent"].search(
+            [("partner_id", "in", self._origin.ids)], order="date desc, id desc"
+        )
         for partner in self:
-            consents = partner.omiopi_consent_ids.sorted(
-                lambda c: (c.date or fields.Date.today(), c.id), reverse=True
-            )
-            latest = consents[:1]
+            latest = consents.filtered(lambda c, p=partner: c.partner_id == p._origin)[
+                :1
+            ]
             partner.omiopi_consent_state = latest.state or "none"
             partner.omiopi_consent_date = (
                 latest.date if latest.state == "given" else False
@@ -789,6 +955,12 @@ class ResPartner(models.Model):
 
     def _omiopi_audited_records(self):
         return self.filtered("omiopi_is_person")
+
+    def _omiopi_access_error_message(self, operation):
+        # sudo: whether the records are persons served, to word the message
+        if not any(self.sudo().mapped("omiopi_is_person")):
+            return False  # an ordinary contact: Odoo's message
+        return super()._omiopi_access_error_message(operation)
 
     def action_omiopi_open_case(self):
         """Open a new case file for this person in the user's office."""

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..tools.names import normalize_document_number
 from ..tools.search_index import create_trigram_index
@@ -9,12 +11,29 @@ OPEN_CASE_STATES = ("intake", "active", "follow_up")
 
 
 class ResPartnerIdNumber(models.Model):
-    _inherit = "res.partner.id_number"
+    """An identity document of a person: special-category data, so every
+    read of its number is logged."""
+
+    _name = "res.partner.id_number"
+    _inherit = [
+        "res.partner.id_number",
+        "omiopi.read.audit.mixin",
+        "omiopi.guard.mixin",
+    ]
 
     # Persons are found by their document number (imports, duplicates): an
     # index, or every lookup reads the whole table; a trigram one too for the
     # "contains" search of the document number field.
     name = fields.Char(index=True)
+    # Words for a document (Odoo's Spanish for "Running" is "Ejecutándose").
+    status = fields.Selection(
+        [
+            ("draft", "New"),
+            ("open", "Valid"),
+            ("pending", "To renew"),
+            ("close", "Expired"),
+        ],
+    )
 
     def init(self):
         res = super().init()
@@ -35,6 +54,12 @@ class ResPartnerIdNumber(models.Model):
         index=True,
     )
 
+    def _omiopi_sensitive_fields(self):
+        return super()._omiopi_sensitive_fields() | {"name"}
+
+    def _omiopi_audited_records(self):
+        return self.filtered("partner_id.omiopi_is_person")
+
     @api.depends("valid_until", "omiopi_expiry_notified_until")
     def _compute_omiopi_expiry_pending(self):
         for number in self:
@@ -42,6 +67,42 @@ class ResPartnerIdNumber(models.Model):
                 number.valid_until
                 and number.valid_until != number.omiopi_expiry_notified_until
             )
+
+    @api.constrains("name", "category_id", "partner_id", "active")
+    def _check_omiopi_unique_number(self):
+        """A Spanish document number (DNI, NIE, TIE) belongs to one person of
+        the network: a second person with it is a duplicate record."""
+        for number in self.filtered(
+            lambda n: n.active and n.name and n.category_id.omiopi_validation
+        ):
+            # sudo: the person holding the number may be served by another
+            # office; the message names nobody
+            holders = (
+                self.sudo()
+                .search(
+                    [
+                        ("id", "!=", number.id),
+                        ("name", "=", number.name),
+                        ("active", "=", True),
+                        ("category_id.omiopi_validation", "!=", False),
+                        ("partner_id", "!=", number.partner_id.id),
+                        ("partner_id.omiopi_is_person", "=", True),
+                    ],
+                    limit=1,
+                )
+                .partner_id
+            )
+            if holders and number.sudo().partner_id.omiopi_is_person:
+                raise ValidationError(
+                    self.env._(
+                        "The document number %(number)s is already recorded for "
+                        "another person of the network: look the person up by "
+                        "this number instead of registering them again (if "
+                        "another office serves them, it can refer them to "
+                        "yours).",
+                        number=number.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -103,16 +164,19 @@ class ResPartnerIdNumber(models.Model):
             for case in cases.filtered(
                 lambda c, n=number: c.partner_id == n.partner_id
             ):
+                user = case.user_id or case.create_uid
+                # In the words and date format of the technician who reads it.
+                env = self.with_context(lang=user.lang).env
                 case.activity_schedule(
                     activity_type_id=activity_type.id,
                     date_deadline=max(today, number.valid_until - timedelta(days=15)),
-                    summary=self.env._(
+                    summary=env._(
                         "%(document)s %(number)s expires on %(date)s",
-                        document=number.category_id.name,
+                        document=number.category_id.with_env(env).name,
                         number=number.name,
-                        date=number.valid_until,
+                        date=format_date(env, number.valid_until),
                     ),
-                    user_id=(case.user_id or case.create_uid).id,
+                    user_id=user.id,
                 )
             number.omiopi_expiry_notified_until = number.valid_until
         remaining = self.search_count(domain) if numbers else 0

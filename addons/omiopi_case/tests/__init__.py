@@ -11,3 +11,6 @@ from . import test_query_counts
 from . import test_audit
 from . import test_retention
 from . import test_access_matrix
+from . import test_guard
+from . import test_integrity
+from . import test_http_integrity

@@ -115,3 +115,63 @@ class TestAudit(OmiopiCaseCommon):
         self.assertTrue(log.with_user(self.manager).line_ids)
         with self.assertRaises(AccessError):
             log.with_user(self.tech_a).read(["user_id"])
+
+    # ------------------------------------------------------------------
+    # Every read of a sensitive field, whatever the entry point
+    # ------------------------------------------------------------------
+
+    def _count(self, records):
+        return len(self._entries(records))
+
+    def test_every_entry_point_logs_a_read_of_sensitive_fields(self):
+        self.tech_a.groups_id |= self.env.ref("base.group_allow_export")
+        Partner = self.env["res.partner"].with_user(self.tech_a)
+        person = self.person_a.with_user(self.tech_a)
+        domain = [("id", "=", self.person_a.id)]
+        sensitive = "omiopi_legal_situation_id"
+        calls = {
+            "read": lambda: person.read([sensitive]),
+            "search_read": lambda: Partner.search_read(domain, [sensitive]),
+            "web_read": lambda: person.web_read({sensitive: {}}),
+            "web_search_read": lambda: Partner.web_search_read(domain, {sensitive: {}}),
+            "export": lambda: person.export_data([sensitive]),
+            "export through a relation": lambda: self.case_a.with_user(
+                self.tech_a
+            ).export_data(["partner_id/omiopi_disability"]),
+        }
+        for entry_point, call in calls.items():
+            with self.subTest(entry_point=entry_point):
+                before = self._count(self.person_a) + self._count(self.case_a)
+                call()
+                after = self._count(self.person_a) + self._count(self.case_a)
+                self.assertEqual(after, before + 1)
+
+    def test_a_list_without_sensitive_fields_logs_nothing(self):
+        self.env["res.partner"].with_user(self.tech_a).web_search_read(
+            [("id", "=", self.person_a.id)], {"name": {}, "email": {}}
+        )
+        self.env["res.partner"].with_user(self.tech_a).search_read(
+            [("id", "=", self.person_a.id)], ["name"]
+        )
+        self.assertFalse(self._entries(self.person_a))
+
+    def test_no_context_key_turns_the_log_off(self):
+        person = self.person_a.with_user(self.tech_a).with_context(
+            omiopi_listing=True, tracking_disable=True, mail_notrack=True
+        )
+        person.web_read({"name": {}})
+        person.read(["omiopi_disability"])
+        self.assertEqual(self._count(self.person_a), 2)
+
+    def test_reading_an_identity_document_is_logged(self):
+        number = self.env["res.partner.id_number"].create(
+            {
+                "partner_id": self.person_a.id,
+                "category_id": self.cat_nie.id,
+                "name": "Y7654321G",
+            }
+        )
+        number.with_user(self.tech_a).read(["name"])
+        self.assertEqual(self._entries(number).user_id, self.tech_a)
+        number.with_user(self.tech_a).read(["valid_until"])
+        self.assertEqual(len(self._entries(number)), 1)

@@ -1,1 +1,2 @@
 from . import names
+from . import security

@@ -15,6 +15,7 @@ class OmiopiActivityReport(models.TransientModel):
     so that it can be opened as the list of records behind it."""
 
     _name = "omiopi.activity.report"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Activity report"
 
     date_from = fields.Date(
@@ -37,8 +38,9 @@ class OmiopiActivityReport(models.TransientModel):
 
     @api.model
     def _default_dates(self):
-        last_year = fields.Date.context_today(self).year - 1
-        return date(last_year, 1, 1), date(last_year, 12, 31)
+        """The current year, to today: the figures being built up."""
+        today = fields.Date.context_today(self)
+        return date(today.year, 1, 1), today
 
     @api.depends("date_from", "date_to")
     def _compute_display_name(self):

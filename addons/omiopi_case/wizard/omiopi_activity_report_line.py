@@ -8,6 +8,7 @@ class OmiopiActivityReportLine(models.TransientModel):
     with, so that it opens as the list of records behind it."""
 
     _name = "omiopi.activity.report.line"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Activity report figure"
     _order = "section_sequence, sequence, id"
 

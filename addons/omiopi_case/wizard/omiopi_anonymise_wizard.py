@@ -7,6 +7,7 @@ class OmiopiAnonymiseWizard(models.TransientModel):
     identifying data are erased for good, the statistics kept."""
 
     _name = "omiopi.anonymise.wizard"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Anonymise a person's data"
 
     partner_ids = fields.Many2many(

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class OmiopiCaseCloseWizard(models.TransientModel):
     _name = "omiopi.case.close.wizard"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Close case files"
 
     case_ids = fields.Many2many("omiopi.case", string="Case files", required=True)

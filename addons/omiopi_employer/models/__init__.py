@@ -8,3 +8,4 @@ from . import omiopi_job_candidacy
 from . import omiopi_job_insertion
 from . import omiopi_case
 from . import res_partner
+from . import res_users

@@ -13,7 +13,8 @@ class CrmLead(models.Model):
     prospectors approach to collaborate: its stages, sector, size and
     district, the office and prospector that follow it, its offers."""
 
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "omiopi.guard.mixin"]
 
     omiopi_is_prospection = fields.Boolean(
         string="Employer prospection",
@@ -37,11 +38,23 @@ class CrmLead(models.Model):
         "given to the company.",
     )
     omiopi_job_offer_ids = fields.One2many(
-        "omiopi.job.offer", "lead_id", string="Job offers"
+        "omiopi.job.offer",
+        "lead_id",
+        string="Job offers",
+        readonly=True,
     )
     omiopi_job_offer_count = fields.Integer(
         string="Offers", compute="_compute_omiopi_job_offer_count"
     )
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "omiopi_sector_id",
+            "omiopi_company_size",
+            "omiopi_district_id",
+            "omiopi_office_id",
+            "omiopi_hiring_guide_sent",
+        }
 
     @api.depends("omiopi_job_offer_ids")
     def _compute_omiopi_job_offer_count(self):

@@ -5,10 +5,16 @@ class OmiopiCase(models.Model):
     _inherit = "omiopi.case"
 
     candidacy_ids = fields.One2many(
-        "omiopi.job.candidacy", "case_id", string="Candidacies"
+        "omiopi.job.candidacy",
+        "case_id",
+        string="Candidacies",
+        readonly=True,
     )
     insertion_ids = fields.One2many(
-        "omiopi.job.insertion", "case_id", string="Job insertions"
+        "omiopi.job.insertion",
+        "case_id",
+        string="Job insertions",
+        readonly=True,
     )
     insertion_count = fields.Integer(
         string="Job insertions count", compute="_compute_insertion_count", store=True
@@ -22,9 +28,16 @@ class OmiopiCase(models.Model):
 
     @api.depends("insertion_ids")
     def _compute_insertion_count(self):
+        # Counted in the database: the cache of insertion_ids may hold only
+        # what the user who triggered the computation can read.
+        counts = dict(
+            self.env["omiopi.job.insertion"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
+        )
         for case in self:
-            case.insertion_count = len(case.insertion_ids)
-            case.has_insertion = bool(case.insertion_ids)
+            case.insertion_count = counts.get(case._origin, 0)
+            case.has_insertion = bool(case.insertion_count)
 
     def action_view_insertions(self):
         self.ensure_one()

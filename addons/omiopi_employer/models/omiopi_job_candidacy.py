@@ -31,6 +31,7 @@ class OmiopiJobCandidacy(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "omiopi.person.figures.mixin",
+        "omiopi.guard.mixin",
     ]
     _order = "date_proposed desc, id desc"
     _figures_date_field = "date_proposed"
@@ -81,6 +82,7 @@ class OmiopiJobCandidacy(models.Model):
         CANDIDACY_STATES,
         default="proposed",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
     )
@@ -111,6 +113,21 @@ class OmiopiJobCandidacy(models.Model):
         ),
     ]
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "case_id",
+            "date_interview",
+            "reason_id",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "offer_id",
+            "partner_id",
+            "date_proposed",
+        }
+
     @api.depends("partner_id")
     def _compute_case_id(self):
         for candidacy in self:
@@ -126,25 +143,38 @@ class OmiopiJobCandidacy(models.Model):
                 f"{candidacy.partner_id.name or ''} - {candidacy.offer_id.name or ''}"
             )
 
-    @api.constrains("partner_id")
+    @api.constrains("partner_id", "case_id")
     def _check_person(self):
+        """A candidate is a person matching could propose: a person served,
+        with an open case file, legally able to work. The message does not
+        say which condition fails: it would tell a prospector the person's
+        legal situation."""
         for candidacy in self:
-            person = candidacy.partner_id
-            if not person.omiopi_is_person:
-                raise ValidationError(
-                    self.env._("A candidate is a person served by the offices.")
-                )
-            if not person.omiopi_can_work:
+            # sudo: whether the person may be proposed for a job: a yes or no,
+            # never shown with its reason
+            person = candidacy.partner_id.sudo()
+            if not (
+                person.omiopi_is_person
+                and person.omiopi_has_open_case
+                and person.omiopi_can_work
+            ):
                 raise ValidationError(
                     self.env._(
-                        "%(person)s is not recorded as legally able to work in "
-                        "Spain: they cannot be proposed for a job.",
-                        person=person.name,
+                        "%(person)s cannot be proposed for a job offer: ask the "
+                        "technician of their case file.",
+                        person=candidacy.partner_id.name,
                     )
+                )
+            # sudo: compares two ids; the case file is shown nowhere
+            case_person = candidacy.sudo().case_id.partner_id
+            if case_person and case_person != person:
+                raise ValidationError(
+                    self.env._("The case file of a candidacy is that of the candidate.")
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._omiopi_check_create(vals_list)  # before the checks below
         for vals in vals_list:
             if vals.get("state", "proposed") != "proposed":
                 raise UserError(
@@ -163,12 +193,11 @@ class OmiopiJobCandidacy(models.Model):
         return candidacies
 
     def write(self, vals):
-        protected = {"state", "date_sent", "date_decision", "insertion_id", "score"}
+        self._omiopi_check_write(vals)  # before the checks below
         if "state" in vals:
-            # Checked here, not only in the buttons: write() is callable over RPC.
+            # The state is set by the buttons (omiopi.guard.mixin); the move
+            # is checked here whoever sets it.
             self._check_transition(vals["state"])
-        elif protected & set(vals) and not self.env.su:
-            raise UserError(self.env._("Use the buttons to move a candidacy."))
         if {"offer_id", "partner_id"} & set(vals) and any(
             c.state != "proposed" for c in self
         ):
@@ -208,6 +237,20 @@ class OmiopiJobCandidacy(models.Model):
                     )
                 )
 
+    def action_open_candidate(self):
+        """The candidate's profile: studies, languages, experience, training
+        and availability (the employment side of the person)."""
+        self.ensure_one()
+        view = self.env.ref("omiopi_employer.res_partner_view_form_candidate")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Candidate profile"),
+            "res_model": "res.partner",
+            "res_id": self.partner_id.id,
+            "views": [(view.id, "form")],
+            "target": "current",
+        }
+
     def _check_reason(self, outcome):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for candidacy in self:
@@ -221,33 +264,36 @@ class OmiopiJobCandidacy(models.Model):
                     )
                 )
 
+    def _set_state(self, state, **values):
+        """The candidacy's buttons move it here (write() checks the move)."""
+        self.check_access("write")
+        return self._omiopi_procedure("state", "date_sent", "date_decision").write(
+            {"state": state, **values}
+        )
+
     def action_send(self):
-        self.write({"state": "sent", "date_sent": fields.Date.context_today(self)})
+        self._set_state("sent", date_sent=fields.Date.context_today(self))
 
     def action_interview(self):
-        self.write({"state": "interview"})
+        self._set_state("interview")
 
     def action_not_selected(self):
         self._check_reason("not_selected")
-        self.write(
-            {"state": "not_selected", "date_decision": fields.Date.context_today(self)}
-        )
+        self._set_state("not_selected", date_decision=fields.Date.context_today(self))
 
     def action_withdraw(self):
         self._check_reason("withdrawn")
-        self.write(
-            {"state": "withdrawn", "date_decision": fields.Date.context_today(self)}
-        )
+        self._set_state("withdrawn", date_decision=fields.Date.context_today(self))
 
     def action_reset(self):
-        self.write({"state": "proposed", "reason_id": False, "date_decision": False})
+        self._set_state("proposed", reason_id=False, date_decision=False)
 
     def action_hire(self):
         """The company hires the person: the candidacy is hired, a job
         insertion is recorded with the offer's conditions, and an offer whose
         vacancies are all covered is filled."""
         today = fields.Date.context_today(self)
-        self.write({"state": "hired", "date_decision": today})
+        self._set_state("hired", date_decision=today)
         Insertion = self.env["omiopi.job.insertion"]
         for candidacy in self:
             offer = candidacy.offer_id
@@ -259,7 +305,9 @@ class OmiopiJobCandidacy(models.Model):
                         person=candidacy.partner_id.name,
                     )
                 )
-            insertion = Insertion.create(
+            # The hire links the person's case file, which a prospector may
+            # not read: a link the procedure makes, not the user.
+            insertion = Insertion._omiopi_procedure("candidacy_id", "case_id").create(
                 {
                     "candidacy_id": candidacy.id,
                     "partner_id": candidacy.partner_id.id,

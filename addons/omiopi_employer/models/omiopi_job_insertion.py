@@ -12,7 +12,7 @@ class OmiopiJobInsertion(models.Model):
 
     _name = "omiopi.job.insertion"
     _description = "Job insertion"
-    _inherit = ["mail.thread", "omiopi.person.figures.mixin"]
+    _inherit = ["mail.thread", "omiopi.person.figures.mixin", "omiopi.guard.mixin"]
     _order = "date_start desc, id desc"
     _figures_date_field = "date_start"
 
@@ -77,6 +77,25 @@ class OmiopiJobInsertion(models.Model):
         related="case_id.education_level_id", store=True, string="Studies"
     )
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "employer_id",
+            "position",
+            "contract_type",
+            "working_day",
+            "date_start",
+            "duration_months",
+            "social_security",
+            "user_id",
+            "note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "partner_id",
+            "case_id",
+        }
+
     @api.depends("candidacy_id")
     def _compute_source(self):
         for insertion in self:
@@ -125,7 +144,8 @@ class OmiopiJobInsertion(models.Model):
 
     @api.constrains("partner_id", "case_id")
     def _check_case(self):
-        for insertion in self:
+        # sudo: compares two ids (a prospector may not read case files)
+        for insertion in self.sudo():
             if insertion.case_id.partner_id != insertion.partner_id:
                 raise ValidationError(
                     self.env._(

@@ -2,6 +2,7 @@ from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.omiopi_case.models.res_partner import COMPUTER_LEVELS
 
@@ -40,7 +41,7 @@ class OmiopiJobOffer(models.Model):
 
     _name = "omiopi.job.offer"
     _description = "Job offer"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
     _order = "date_open desc, id desc"
 
     name = fields.Char(string="Position", required=True, tracking=True)
@@ -72,7 +73,12 @@ class OmiopiJobOffer(models.Model):
     )
     sector_id = fields.Many2one("omiopi.employer.sector")
     state = fields.Selection(
-        OFFER_STATES, default="draft", required=True, tracking=True, index=True
+        OFFER_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
     )
     vacancies = fields.Integer(default=1, required=True, tracking=True)
     description = fields.Html(string="Tasks and conditions")
@@ -120,7 +126,10 @@ class OmiopiJobOffer(models.Model):
     date_start = fields.Date(string="Expected start")
     # Candidacies
     candidacy_ids = fields.One2many(
-        "omiopi.job.candidacy", "offer_id", string="Candidacies"
+        "omiopi.job.candidacy",
+        "offer_id",
+        string="Candidacies",
+        readonly=True,
     )
     candidacy_count = fields.Integer(
         string="Candidates", compute="_compute_candidacy_figures"
@@ -130,6 +139,43 @@ class OmiopiJobOffer(models.Model):
     requirement_summary = fields.Char(
         string="Requirements", compute="_compute_requirement_summary"
     )
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "name",
+            "partner_id",
+            "lead_id",
+            "user_id",
+            "sector_id",
+            "vacancies",
+            "description",
+            "education_level_id",
+            "language_ids",
+            "driving_licence_ids",
+            "permit_ids",
+            "experience_months",
+            "computer_level",
+            "other_requirements",
+            "with_contract",
+            "social_security",
+            "contract_type",
+            "duration_months",
+            "working_day",
+            "hours_per_week",
+            "currency_id",
+            "salary_min",
+            "salary_max",
+            "place",
+            "district_id",
+            "date_open",
+            "date_deadline",
+            "date_start",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "office_id",
+        }
 
     @api.depends("candidacy_ids.state", "vacancies")
     def _compute_candidacy_figures(self):
@@ -221,6 +267,7 @@ class OmiopiJobOffer(models.Model):
             self.district_id = self.lead_id.omiopi_district_id
 
     def write(self, vals):
+        self._omiopi_check_write(vals)  # before the checks below
         if "state" in vals:
             # Checked here, not only in the buttons: write() is callable over RPC.
             self._check_transition(vals["state"])
@@ -241,26 +288,31 @@ class OmiopiJobOffer(models.Model):
                     )
                 )
 
+    def _set_state(self, state):
+        """The offer's buttons move it here (write() checks the move)."""
+        self.check_access("write")
+        self._omiopi_procedure("state").write({"state": state})
+
     def action_open(self):
-        self.write({"state": "open"})
+        self._set_state("open")
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._set_state("closed")
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._set_state("cancelled")
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        self._set_state("draft")
 
     def _update_filled(self):
         """An open offer whose vacancies are all hired is filled; a filled
         one that loses a hire opens again."""
         for offer in self:
             if offer.state == "open" and offer.vacancies_left == 0:
-                offer.state = "filled"
+                offer._set_state("filled")
             elif offer.state == "filled" and offer.vacancies_left > 0:
-                offer.state = "open"
+                offer._set_state("open")
 
     # ------------------------------------------------------------
     # Matching
@@ -381,15 +433,31 @@ class OmiopiJobOffer(models.Model):
         to work and not yet candidates to this offer. Searched with the
         user's rights, so each user matches the persons they may see."""
         self.ensure_one()
+        # sudo: the legal situation is not the prospectors' to read; a
+        # subquery narrows the match to the persons able to work, and the
+        # situation itself is shown nowhere
+        able_to_work = (
+            self.env["res.partner"]
+            .sudo()
+            ._search([("omiopi_is_person", "=", True), ("omiopi_can_work", "=", True)])
+        )
         return [
             ("omiopi_is_person", "=", True),
-            ("omiopi_can_work", "=", True),
+            ("id", "in", able_to_work),
             ("omiopi_has_open_case", "=", True),
             ("id", "not in", self.candidacy_ids.partner_id.ids),
         ]
 
     def _match_count(self):
-        return self.env["res.partner"].search_count(self._match_domain())
+        """Persons who may be proposed and meet at least one requirement
+        (every person who may be proposed when the offer asks nothing)."""
+        domain = self._match_domain()
+        requirements = self._requirements()
+        if requirements:
+            domain = expression.AND(
+                [domain, expression.OR([make() for _l, _c, make in requirements])]
+            )
+        return self.env["res.partner"].search_count(domain)
 
     def _match_persons(self, limit=None):
         """Rank the persons who may be proposed by the number of
@@ -414,7 +482,8 @@ class OmiopiJobOffer(models.Model):
                 order=order,
                 limit=limit and limit - len(ranked),
             ).ids
-        if not limit or len(ranked) < limit:
+        # Persons meeting none of the offer's requirements are not proposed.
+        if not requirements and (not limit or len(ranked) < limit):
             ranked += Partner.search(
                 [*base, ("id", "not in", list(scores))],
                 order=order,
@@ -452,6 +521,7 @@ class OmiopiJobOffer(models.Model):
             "res_id": wizard.id,
             "view_mode": "form",
             "target": "new",
+            "context": {"dialog_size": "extra-large"},
         }
 
     def action_view_candidacies(self):

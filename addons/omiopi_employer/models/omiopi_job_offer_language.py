@@ -5,6 +5,7 @@ from odoo.addons.omiopi_case.models.omiopi_person_language import LANGUAGE_LEVEL
 
 class OmiopiJobOfferLanguage(models.Model):
     _name = "omiopi.job.offer.language"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Language required by a job offer"
     _order = "offer_id, id"
 
@@ -15,6 +16,12 @@ class OmiopiJobOfferLanguage(models.Model):
     level = fields.Selection(
         LANGUAGE_LEVELS, string="Minimum level", required=True, default="a2"
     )
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {"language_id", "level"}
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"offer_id"}
 
     _sql_constraints = [
         (

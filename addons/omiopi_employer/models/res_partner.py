@@ -32,14 +32,23 @@ class ResPartner(models.Model):
         "match persons to offers.",
     )
     omiopi_candidacy_ids = fields.One2many(
-        "omiopi.job.candidacy", "partner_id", string="Candidacies"
+        "omiopi.job.candidacy",
+        "partner_id",
+        string="Candidacies",
+        readonly=True,
     )
     omiopi_insertion_ids = fields.One2many(
-        "omiopi.job.insertion", "partner_id", string="Jobs"
+        "omiopi.job.insertion",
+        "partner_id",
+        string="Jobs",
+        readonly=True,
     )
     # Company
     omiopi_job_offer_ids = fields.One2many(
-        "omiopi.job.offer", "partner_id", string="Job offers"
+        "omiopi.job.offer",
+        "partner_id",
+        string="Job offers",
+        readonly=True,
     )
     omiopi_job_offer_count = fields.Integer(
         string="Offers", compute="_compute_omiopi_employer_counts"
@@ -51,12 +60,34 @@ class ResPartner(models.Model):
         string="Hires", compute="_compute_omiopi_employer_counts"
     )
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "omiopi_availability",
+            "omiopi_preferred_working_day",
+            "omiopi_sector_ids",
+        }
+
+    @api.model
+    def _omiopi_readable_branches(self, offices):
+        """A prospector reads the candidates to the offers of their offices."""
+        branches = super()._omiopi_readable_branches(offices)
+        if self.env.user.has_group("omiopi_employer.group_omiopi_prospector"):
+            branches.append([("omiopi_candidacy_ids.office_id", "in", offices.ids)])
+        return branches
+
     @api.depends("omiopi_case_ids.state")
     def _compute_omiopi_has_open_case(self):
-        for partner in self:
-            partner.omiopi_has_open_case = any(
-                case.state != "closed" for case in partner.omiopi_case_ids
+        # Read in the database: the cache of omiopi_case_ids may hold only
+        # the case files of the offices of the user who closed one.
+        open_cases = dict(
+            self.env["omiopi.case"]._read_group(
+                [("partner_id", "in", self._origin.ids), ("state", "!=", "closed")],
+                ["partner_id"],
+                ["__count"],
             )
+        )
+        for partner in self:
+            partner.omiopi_has_open_case = bool(open_cases.get(partner._origin))
 
     @api.depends("omiopi_job_offer_ids")
     def _compute_omiopi_employer_counts(self):

@@ -26,9 +26,11 @@ class TestEmployerQueryCounts(QueryCountMixin, EmployerCommon):
                         "omiopi_legal_situation_id": can_work.id,
                     }
                 )
-                self.env["omiopi.case"].create(
+                case = self.env["omiopi.case"].create(
                     {"partner_id": person.id, "office_id": self.office.id}
                 )
+                # Referred to the agency: its prospector may propose them.
+                case._grant_office_access(self.agency)
                 self._propose(person)
 
         self.assert_views_do_not_grow(

@@ -11,6 +11,7 @@ class OmiopiJobOfferMatch(models.TransientModel):
     propose."""
 
     _name = "omiopi.job.offer.match"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Match persons to a job offer"
 
     offer_id = fields.Many2one("omiopi.job.offer", required=True, ondelete="cascade")
@@ -40,16 +41,20 @@ class OmiopiJobOfferMatch(models.TransientModel):
         lines = self.line_ids.filtered("selected")
         if not lines:
             raise UserError(self.env._("Tick the persons to propose first."))
-        candidacies = self.env["omiopi.job.candidacy"].create(
-            [
-                {
-                    "offer_id": self.offer_id.id,
-                    "partner_id": line.partner_id.id,
-                    "score": line.score,
-                    "score_total": line.score_total,
-                }
-                for line in lines
-            ]
+        candidacies = (
+            self.env["omiopi.job.candidacy"]
+            ._omiopi_procedure("score", "score_total")
+            .create(
+                [
+                    {
+                        "offer_id": self.offer_id.id,
+                        "partner_id": line.partner_id.id,
+                        "score": line.score,
+                        "score_total": line.score_total,
+                    }
+                    for line in lines
+                ]
+            )
         )
         action = self.offer_id.action_view_candidacies()
         action["domain"] = [("id", "in", candidacies.ids)]

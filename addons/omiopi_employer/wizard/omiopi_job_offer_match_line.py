@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class OmiopiJobOfferMatchLine(models.TransientModel):
     _name = "omiopi.job.offer.match.line"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Person matched to a job offer"
     _order = "score desc, id"
 
@@ -11,8 +12,12 @@ class OmiopiJobOfferMatchLine(models.TransientModel):
     )
     selected = fields.Boolean(string="Propose")
     partner_id = fields.Many2one("res.partner", string="Person", required=True)
-    job_seeker = fields.Boolean(related="partner_id.omiopi_job_seeker")
-    availability = fields.Selection(related="partner_id.omiopi_availability")
+    job_seeker = fields.Boolean(
+        related="partner_id.omiopi_job_seeker", compute_sudo=False
+    )
+    availability = fields.Selection(
+        related="partner_id.omiopi_availability", compute_sudo=False
+    )
     score = fields.Integer(string="Requirements met")
     score_total = fields.Integer(string="Requirements")
     score_display = fields.Char(string="Meets / asks", compute="_compute_score_display")

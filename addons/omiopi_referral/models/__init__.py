@@ -11,3 +11,4 @@ from . import omiopi_referral_stage_log
 from . import omiopi_case
 from . import res_partner
 from . import res_config_settings
+from . import res_users

@@ -4,7 +4,9 @@ from odoo import fields, models
 class OmiopiCase(models.Model):
     _inherit = "omiopi.case"
 
-    referral_ids = fields.One2many("omiopi.referral", "case_id", string="Referrals")
+    referral_ids = fields.One2many(
+        "omiopi.referral", "case_id", string="Referrals", readonly=True
+    )
     referral_count = fields.Integer(
         string="Number of referrals", compute="_compute_referral_count"
     )

@@ -8,7 +8,7 @@ class OmiopiProgram(models.Model):
 
     _name = "omiopi.program"
     _description = "Programme"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "omiopi.guard.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -31,7 +31,9 @@ class OmiopiProgram(models.Model):
     target_ids = fields.One2many(
         "omiopi.program.target", "program_id", string="Targets per profile"
     )
-    referral_ids = fields.One2many("omiopi.referral", "program_id", string="Referrals")
+    referral_ids = fields.One2many(
+        "omiopi.referral", "program_id", string="Referrals", readonly=True
+    )
     referral_count = fields.Integer(
         string="Referrals submitted", compute="_compute_results"
     )
@@ -46,6 +48,19 @@ class OmiopiProgram(models.Model):
         compute="_compute_results",
         help="Referrals submitted and not excluded, against the target.",
     )
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "name",
+            "code",
+            "active",
+            "date_start",
+            "date_end",
+            "target_count",
+            "coordinator_id",
+            "description",
+            "target_ids",
+        }
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -7,6 +7,7 @@ class OmiopiProgramTarget(models.Model):
     pilot), and how many it got."""
 
     _name = "omiopi.program.target"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Programme target per profile"
     _order = "program_id, sequence, id"
 
@@ -32,6 +33,17 @@ class OmiopiProgramTarget(models.Model):
             "A profile has one target per programme.",
         ),
     ]
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "sequence",
+            "reason_id",
+            "target_min",
+            "target_max",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"program_id"}
 
     @api.constrains("target_min", "target_max")
     def _check_targets(self):

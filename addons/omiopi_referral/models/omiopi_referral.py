@@ -1,29 +1,11 @@
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.omiopi_case.models.res_partner import SENSITIVE
+from odoo.addons.omiopi_case.tools.security import COORDINATOR, SENSITIVE
 
 from .omiopi_referral_reason import DIRECTIONS
 
-# Fields only the referral's own methods change, each after checking who acts
-# and where the referral stands (write() is callable over RPC with any values).
-PROTECTED_FIELDS = {
-    "stage_id",
-    "shared_with_receiver",
-    "date_submitted",
-    "date_accepted",
-    "date_closed",
-    "date_last_stage_update",
-    "refuse_reason_id",
-    "refuse_comment",
-    "outcome_id",
-    "outcome_note",
-    "decision_ids",
-    "stage_log_ids",
-}
 OPEN_STAGE_TYPES = ("approval", "in_progress")
 
 
@@ -40,8 +22,10 @@ class OmiopiReferral(models.Model):
         "mail.activity.mixin",
         "omiopi.read.audit.mixin",
         "omiopi.search.text.mixin",
+        "omiopi.guard.mixin",
     ]
     _order = "priority desc, id desc"
+    _omiopi_log_openings = True
     _rec_names_search = ["name", "partner_id.name"]
     # The receiving service and the approvers log notes without write access.
     _mail_post_access = "read"
@@ -72,6 +56,9 @@ class OmiopiReferral(models.Model):
         related="case_id.office_id",
         store=True,
         index=True,
+    )
+    referring_office_type = fields.Selection(
+        related="referring_office_id.office_type", string="Referring office type"
     )
     user_id = fields.Many2one(
         "res.users",
@@ -183,6 +170,11 @@ class OmiopiReferral(models.Model):
     is_referrer = fields.Boolean(
         string="You referred it", compute="_compute_permissions"
     )
+    awaiting_my_decision = fields.Boolean(
+        string="Waiting for my decision",
+        compute="_compute_permissions",
+        search="_search_awaiting_my_decision",
+    )
     is_stalled = fields.Boolean(
         string="No movement",
         compute="_compute_is_stalled",
@@ -207,73 +199,64 @@ class OmiopiReferral(models.Model):
     # Figures of the person, for reporting
     gender = fields.Selection(related="partner_id.gender", store=True)
     nationality_id = fields.Many2one(
-        related="partner_id.nationality_id",
-        store=True,
-        readonly=False,
-        string="Nationality",
+        related="partner_id.nationality_id", store=True, string="Nationality"
     )
     education_level_id = fields.Many2one(
         related="partner_id.omiopi_education_level_id",
         store=True,
-        readonly=False,
         string="Education level",
     )
     age_band = fields.Selection(related="case_id.age_band", store=True)
 
     # The referral form of the pilot (21 questions): what lives on the person
-    # is shown and edited there, never typed twice.
-    person_street = fields.Char(related="partner_id.street", readonly=False)
-    person_zip = fields.Char(related="partner_id.zip", readonly=False)
-    person_city = fields.Char(related="partner_id.city", readonly=False)
-    person_phone = fields.Char(related="partner_id.phone", readonly=False)
-    person_mobile = fields.Char(related="partner_id.mobile", readonly=False)
-    person_email = fields.Char(related="partner_id.email", readonly=False)
-    person_document = fields.Char(related="partner_id.omiopi_document_number")
-    person_benefit = fields.Selection(
-        related="partner_id.omiopi_benefit", readonly=False
+    # is shown from the person, read with the user's rights, and edited on
+    # the person's form, never typed twice nor mirrored here.
+    person_readable = fields.Boolean(
+        string="You may read the person", compute="_compute_person_summary"
     )
-    person_benefit_notes = fields.Char(
-        related="partner_id.omiopi_benefit_notes", readonly=False
+    person_consent_state = fields.Selection(
+        [
+            ("none", "Not recorded"),
+            ("given", "Given"),
+            ("withdrawn", "Withdrawn"),
+        ],
+        string="Data-sharing consent",
+        compute="_compute_person_summary",
     )
-    person_education_homologation = fields.Selection(
-        related="partner_id.omiopi_education_homologation", readonly=False
+    person_summary = fields.Html(
+        string="The person's answers",
+        compute="_compute_person_summary",
+        sanitize=False,
     )
-    person_education_notes = fields.Text(
-        related="partner_id.omiopi_education_notes", readonly=False
-    )
-    person_driving_licence_ids = fields.Many2many(
-        related="partner_id.omiopi_driving_licence_ids", readonly=False
-    )
-    person_permit_ids = fields.Many2many(
-        related="partner_id.omiopi_permit_ids", readonly=False
-    )
-    person_training_ids = fields.One2many(
-        related="partner_id.omiopi_training_ids", readonly=False
-    )
-    person_experience_ids = fields.One2many(
-        related="partner_id.omiopi_experience_ids", readonly=False
-    )
-    person_language_ids = fields.One2many(
-        related="partner_id.omiopi_language_ids", readonly=False
-    )
-    person_interests = fields.Text(
-        related="partner_id.omiopi_interests", readonly=False
-    )
-    person_employment_status = fields.Selection(
-        related="partner_id.omiopi_employment_status", readonly=False
-    )
-    person_computer_level = fields.Selection(
-        related="partner_id.omiopi_computer_level", readonly=False
-    )
-    person_disability = fields.Boolean(
-        related="partner_id.omiopi_disability", readonly=False, groups=SENSITIVE
-    )
-    person_consent_state = fields.Selection(related="partner_id.omiopi_consent_state")
 
     _sql_constraints = [
         ("name_unique", "unique(name)", "Referral numbers are unique."),
         ("import_key_unique", "unique(import_key)", "This row was imported already."),
     ]
+
+    # ------------------------------------------------------------------
+    # What users set by hand (every other field: the referral's actions)
+    # ------------------------------------------------------------------
+
+    def _omiopi_user_fields(self):
+        # Content is changed in draft only, stages by the coordinators
+        # between follow-up stages: _check_manual_write.
+        return super()._omiopi_user_fields() | {
+            "partner_id",
+            "case_id",
+            "user_id",
+            "referrer_email",
+            "receiving_office_id",
+            "target_area_id",
+            "program_id",
+            "reason_ids",
+            "observations",
+            "cv",
+            "cv_name",
+            "stage_id",
+            "color",
+            "priority",
+        }
 
     # ------------------------------------------------------------------
     # Defaults and computes
@@ -314,10 +297,24 @@ class OmiopiReferral(models.Model):
         for referral in self:
             referral.is_referrer = user == referral.user_id
             referral.can_decide = referral._may_decide(user)
+            referral.awaiting_my_decision = referral.can_decide
             referral.can_refuse = referral._may_refuse(user)
             referral.can_close = referral.stage_type == "in_progress" and (
                 is_coordinator or referral.receiving_office_id in user.omiopi_office_ids
             )
+
+    def _search_awaiting_my_decision(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                self.env._("Unsupported search on 'Waiting for my decision'.")
+            )
+        # The approvers of a stage depend on the referral (its office's section
+        # head, its receiving office): decided on the referrals being approved.
+        user = self.env.user
+        pending = self.search([("stage_type", "=", "approval")]).filtered(
+            lambda r: r._may_decide(user)
+        )
+        return [("id", "in" if (operator == "=") == value else "not in", pending.ids)]
 
     def _stalled_days(self):
         return int(
@@ -375,7 +372,12 @@ class OmiopiReferral(models.Model):
         "case_id.readiness",
     )
     def _compute_eligibility(self):
+        readable = self.partner_id._filtered_access("read")
         for referral in self:
+            if referral.partner_id and referral.partner_id not in readable:
+                referral.eligibility_state = False
+                referral.eligibility_html = False
+                continue
             state, rows = referral._evaluate_eligibility()
             referral.eligibility_state = state
             referral.eligibility_html = referral._eligibility_table(rows)
@@ -406,20 +408,52 @@ class OmiopiReferral(models.Model):
     def _eligibility_table(self, rows):
         if not rows:
             return False
-        symbols = {
-            True: Markup('<span class="text-success">&#10004;</span>'),
-            False: Markup('<span class="text-danger">&#10008;</span>'),
-            None: Markup('<span class="text-muted">?</span>'),
-        }
-        body = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (section, name, symbols[result])
-            for section, name, result in rows
+        return self.env["ir.qweb"]._render(
+            "omiopi_referral.referral_eligibility", {"rows": rows}
         )
-        return Markup(
-            '<table class="table table-sm o_omiopi_eligibility"><thead><tr>'
-            "<th>%s</th><th>%s</th><th></th></tr></thead><tbody>%s</tbody></table>"
-        ) % (self.env._("Situation"), self.env._("Criterion"), body)
+
+    @api.depends_context("uid")
+    @api.depends(
+        "partner_id",
+        "partner_id.omiopi_consent_state",
+        "partner_id.write_date",
+    )
+    def _compute_person_summary(self):
+        """The answers of the pilot's form as the person's record holds them,
+        read with the user's rights: the receiving office reads the person
+        while the referral is open, and no longer once it is closed."""
+        readable = self.partner_id._filtered_access("read")
+        sensitive = self.env.user.has_group(SENSITIVE)
+        for referral in self:
+            person = referral.partner_id
+            referral.person_readable = bool(person) and person in readable
+            if not referral.person_readable:
+                referral.person_consent_state = "none"
+                referral.person_summary = (
+                    self.env["ir.qweb"]._render(
+                        "omiopi_referral.referral_person_unreadable", {}
+                    )
+                    if person
+                    else False
+                )
+                continue
+            referral.person_consent_state = person.omiopi_consent_state
+            referral.person_summary = self.env["ir.qweb"]._render(
+                "omiopi_referral.referral_person_summary",
+                {"person": person, "sensitive": sensitive},
+            )
+
+    def action_open_person(self):
+        """The person's form: where the answers of the referral form are
+        recorded and corrected."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": self.partner_id.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     # ------------------------------------------------------------------
     # CRUD
@@ -427,19 +461,18 @@ class OmiopiReferral(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model = self._omiopi_check_create(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("omiopi.referral") or "/"
                 )
-            if not self.env.su and PROTECTED_FIELDS & (set(vals) - {"stage_id"}):
-                raise UserError(
-                    self.env._("These fields are set by the referral's own actions.")
-                )
             stage = self.env["omiopi.referral.stage"].browse(vals.get("stage_id"))
             if not self.env.su and stage and stage.stage_type != "draft":
                 raise UserError(self.env._("A new referral starts as a draft."))
-        referrals = super().create(vals_list)
+        procedure = model._omiopi_procedure("name")
+        referrals = super(OmiopiReferral, procedure).create(vals_list)
+        referrals = referrals.with_env(model.env)
         for referral in referrals:
             referral.message_subscribe(partner_ids=referral.user_id.partner_id.ids)
         # sudo: the stage log is written by the referral's own methods only
@@ -447,6 +480,7 @@ class OmiopiReferral(models.Model):
         return referrals
 
     def write(self, vals):
+        self._omiopi_check_write(vals)  # before the checks below
         if not self.env.su:
             self._check_manual_write(vals)
         res = super().write(vals)
@@ -458,9 +492,9 @@ class OmiopiReferral(models.Model):
     def _check_manual_write(self, vals):
         """What a user may change by hand: content while in draft (record rules
         limit it to the referring office), the target area, programme and
-        priority later, and moves between in-progress stages in the kanban."""
-        protected = PROTECTED_FIELDS & set(vals)
-        if "stage_id" in protected:
+        priority later, and moves between in-progress stages in the kanban.
+        The other fields are set by the referral's actions (omiopi.guard.mixin)."""
+        if "stage_id" in vals:
             new_stage = self.env["omiopi.referral.stage"].browse(vals["stage_id"])
             for referral in self:
                 if not (
@@ -473,18 +507,13 @@ class OmiopiReferral(models.Model):
                             "refuse it: only follow-up stages can be changed by hand."
                         )
                     )
-                if not self.env.user.has_group("omiopi_case.group_omiopi_coordinator"):
+                if not self.env.user.has_group(COORDINATOR):
                     raise UserError(
                         self.env._(
                             "Only the coordinators move a referral between "
                             "follow-up stages."
                         )
                     )
-            protected.discard("stage_id")
-        if protected:
-            raise UserError(
-                self.env._("These fields are set by the referral's own actions.")
-            )
         content = set(vals) - {
             "stage_id",
             "target_area_id",
@@ -503,6 +532,19 @@ class OmiopiReferral(models.Model):
                     "coordinator can correct it."
                 )
             )
+
+    @api.constrains("partner_id", "case_id")
+    def _check_person_of_case(self):
+        # sudo: compares two ids; the case file's person is shown nowhere
+        for referral in self.sudo():
+            if referral.case_id.partner_id != referral.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The referral %(number)s must be about the person of its "
+                        "case file.",
+                        number=referral.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -671,9 +713,10 @@ class OmiopiReferral(models.Model):
             ):
                 approvers = named
             for user in approvers:
+                # No summary: the activity type ("Referral to decide") and the
+                # referral's stage are shown in each reader's language.
                 referral.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=referral.stage_id.with_context(lang=user.lang).name,
                     user_id=user.id,
                 )
 
@@ -976,7 +1019,6 @@ class OmiopiReferral(models.Model):
             if coordinator:
                 referral.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=self.env._("Weekly follow-up"),
                     user_id=coordinator.id,
                 )
         referrals.write({"last_followup_date": today})

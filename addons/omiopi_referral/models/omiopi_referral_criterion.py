@@ -29,6 +29,8 @@ class OmiopiReferralCriterion(models.Model):
     referral of its direction and, when it holds, excludes the referral."""
 
     _name = "omiopi.referral.criterion"
+    _inherit = ["omiopi.guard.mixin"]
+    _omiopi_configuration = True
     _description = "Referral criterion"
     _order = "kind, sequence, id"
 

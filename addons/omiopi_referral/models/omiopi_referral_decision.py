@@ -6,14 +6,19 @@ class OmiopiReferralDecision(models.Model):
     approval record. Written by the referral's actions only."""
 
     _name = "omiopi.referral.decision"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Referral decision"
     _order = "date, id"
 
     referral_id = fields.Many2one(
-        "omiopi.referral", required=True, ondelete="cascade", index=True
+        "omiopi.referral",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
-    stage_id = fields.Many2one("omiopi.referral.stage", required=True)
-    user_id = fields.Many2one("res.users", string="By", required=True)
+    stage_id = fields.Many2one("omiopi.referral.stage", required=True, readonly=True)
+    user_id = fields.Many2one("res.users", string="By", required=True, readonly=True)
     decision = fields.Selection(
         [
             ("submitted", "Submitted"),
@@ -22,6 +27,7 @@ class OmiopiReferralDecision(models.Model):
             ("closed", "Closed"),
         ],
         required=True,
+        readonly=True,
     )
-    comment = fields.Text()
-    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    comment = fields.Text(readonly=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)

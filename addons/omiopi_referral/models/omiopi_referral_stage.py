@@ -17,6 +17,8 @@ class OmiopiReferralStage(models.Model):
     stage says who decides it and, optionally, when it applies."""
 
     _name = "omiopi.referral.stage"
+    _inherit = ["omiopi.guard.mixin"]
+    _omiopi_configuration = True
     _description = "Referral stage"
     _order = "sequence, id"
 

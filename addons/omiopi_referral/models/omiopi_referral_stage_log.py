@@ -6,15 +6,20 @@ class OmiopiReferralStageLog(models.Model):
     stage of the report."""
 
     _name = "omiopi.referral.stage.log"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Referral stage history"
     _order = "date_start, id"
 
     referral_id = fields.Many2one(
-        "omiopi.referral", required=True, ondelete="cascade", index=True
+        "omiopi.referral",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
-    stage_id = fields.Many2one("omiopi.referral.stage", required=True)
-    date_start = fields.Datetime(string="Entered", required=True)
-    date_end = fields.Datetime(string="Left")
+    stage_id = fields.Many2one("omiopi.referral.stage", required=True, readonly=True)
+    date_start = fields.Datetime(string="Entered", required=True, readonly=True)
+    date_end = fields.Datetime(string="Left", readonly=True)
     days = fields.Float(
         string="Days in the stage",
         compute="_compute_days",

@@ -10,3 +10,6 @@ from . import test_activity_report
 from . import test_http_security
 from . import test_anonymise
 from . import test_query_counts
+from . import test_referral_forms
+from . import test_guard
+from . import test_http_integrity

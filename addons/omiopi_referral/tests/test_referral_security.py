@@ -109,10 +109,14 @@ class TestReferralAccess(ReferralCommon):
         self.assertFalse(self._can_read(referral, self.om_tech))
         self._approve(referral, self.coordinator, area=self.area_legal)
         self.assertTrue(self._can_read(referral, self.om_tech))
-        # the referral, not yet the person's case file
+        # the referral and the person it is about (to decide on it), read
+        # only; not yet the person's case file
+        self.assertTrue(self._can_read(self.person, self.om_tech))
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.om_tech).write({"email": "x@example.org"})
         self.assertFalse(self._can_read(self.case, self.om_tech))
-        self.assertFalse(self._can_read(self.person, self.om_tech))
         self.assertFalse(self._can_read(referral, self.other_tech))
+        self.assertFalse(self._can_read(self.person, self.other_tech))
 
     def test_acceptance_grants_the_case_and_refusal_takes_it_back(self):
         attention = self.env["omiopi.attention"].create(

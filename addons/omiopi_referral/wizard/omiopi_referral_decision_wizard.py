@@ -5,6 +5,7 @@ class OmiopiReferralDecisionWizard(models.TransientModel):
     """Approve or refuse the current stage, or close an accepted referral."""
 
     _name = "omiopi.referral.decision.wizard"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Referral decision"
 
     referral_id = fields.Many2one("omiopi.referral", required=True, ondelete="cascade")

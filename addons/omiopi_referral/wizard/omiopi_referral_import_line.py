@@ -5,6 +5,7 @@ class OmiopiReferralImportLine(models.TransientModel):
     """What one row of an imported spreadsheet became."""
 
     _name = "omiopi.referral.import.line"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Imported row"
     _order = "row"
 

@@ -27,6 +27,7 @@ class OmiopiReferralImportWizard(models.TransientModel):
     the second time."""
 
     _name = "omiopi.referral.import.wizard"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Import referrals"
 
     file = fields.Binary(string="Spreadsheet", required=True)

@@ -12,6 +12,7 @@ class OmiopiReferralReportWizard(models.TransientModel):
     Every figure comes from grouped queries on the referrals."""
 
     _name = "omiopi.referral.report.wizard"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Programme report"
 
     program_id = fields.Many2one("omiopi.program", string="Programme")

@@ -6,7 +6,10 @@ class OmiopiReferral(models.Model):
     _inherit = "omiopi.referral"
 
     enrolment_ids = fields.One2many(
-        "omiopi.training.enrolment", "referral_id", string="Training applications"
+        "omiopi.training.enrolment",
+        "referral_id",
+        string="Training applications",
+        readonly=True,
     )
     enrolment_count = fields.Integer(
         string="Number of training applications",

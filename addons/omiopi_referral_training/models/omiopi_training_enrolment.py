@@ -13,6 +13,9 @@ class OmiopiTrainingEnrolment(models.Model):
         help="The referral to the training area this application comes from.",
     )
 
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {"referral_id"}
+
     @api.constrains("referral_id", "partner_id")
     def _check_referral_person(self):
         for enrolment in self.filtered("referral_id"):

@@ -1,1 +1,2 @@
 from . import test_referral_training
+from . import test_guard

@@ -5,7 +5,10 @@ class OmiopiCase(models.Model):
     _inherit = "omiopi.case"
 
     enrolment_ids = fields.One2many(
-        "omiopi.training.enrolment", "case_id", string="Training"
+        "omiopi.training.enrolment",
+        "case_id",
+        string="Training",
+        readonly=True,
     )
     enrolment_count = fields.Integer(
         string="Number of enrolments", compute="_compute_enrolment_count"

@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 
 class OmiopiTrainingAttendance(models.Model):
     _name = "omiopi.training.attendance"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Session attendance"
     _order = "session_id, id"
 
@@ -33,6 +34,17 @@ class OmiopiTrainingAttendance(models.Model):
             "Attendance is recorded once per person and session.",
         ),
     ]
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "present",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "session_id",
+            "enrolment_id",
+        }
 
     @api.constrains("session_id", "enrolment_id")
     def _check_same_edition(self):

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.omiopi_case.tools.security import SENSITIVE
+
 
 class OmiopiTrainingCertificate(models.Model):
     """The certificate of a completed training: numbered, with its hours and
@@ -7,7 +9,7 @@ class OmiopiTrainingCertificate(models.Model):
 
     _name = "omiopi.training.certificate"
     _description = "Training certificate"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "omiopi.guard.mixin"]
     _order = "date_issued desc, id desc"
 
     name = fields.Char(
@@ -22,14 +24,24 @@ class OmiopiTrainingCertificate(models.Model):
     course_id = fields.Many2one(related="enrolment_id.course_id", store=True)
     edition_id = fields.Many2one(related="enrolment_id.edition_id", store=True)
     office_id = fields.Many2one(related="enrolment_id.office_id", store=True)
-    hours = fields.Float(required=True)
-    date_start = fields.Date(string="From", required=True)
-    date_end = fields.Date(string="To", required=True)
+    hours = fields.Float(required=True, readonly=True)
+    date_start = fields.Date(string="From", required=True, readonly=True)
+    date_end = fields.Date(string="To", required=True, readonly=True)
     date_issued = fields.Date(
-        string="Issued on", required=True, default=fields.Date.context_today
+        string="Issued on",
+        required=True,
+        default=fields.Date.context_today,
+        readonly=True,
     )
     attachment_id = fields.Many2one(
         "ir.attachment", string="PDF", readonly=True, copy=False
+    )
+    holder_document = fields.Char(
+        string="Holder's document",
+        readonly=True,
+        groups=SENSITIVE,
+        help="The identity document of the person on the day the certificate "
+        "was issued, as printed on it.",
     )
 
     _sql_constraints = [

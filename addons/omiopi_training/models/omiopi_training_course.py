@@ -20,7 +20,8 @@ class OmiopiTrainingCourse(models.Model):
 
     _name = "omiopi.training.course"
     _description = "Training course"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "omiopi.guard.mixin"]
+    _omiopi_configuration = True
     _order = "course_type, name"
 
     name = fields.Char(required=True, tracking=True)

@@ -14,7 +14,7 @@ class OmiopiTrainingEdition(models.Model):
 
     _name = "omiopi.training.edition"
     _description = "Training edition"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -40,6 +40,7 @@ class OmiopiTrainingEdition(models.Model):
             ("cancelled", "Cancelled"),
         ],
         required=True,
+        readonly=True,
         default="draft",
         tracking=True,
         index=True,
@@ -76,7 +77,13 @@ class OmiopiTrainingEdition(models.Model):
         "omiopi.training.session", "edition_id", string="Sessions"
     )
     enrolment_ids = fields.One2many(
-        "omiopi.training.enrolment", "edition_id", string="Enrolments"
+        "omiopi.training.enrolment",
+        "edition_id",
+        string="Enrolments",
+        readonly=True,
+    )
+    is_organiser = fields.Boolean(
+        string="Organised by your office", compute="_compute_is_organiser"
     )
     seats_taken = fields.Integer(
         string="Seats taken", compute="_compute_seats", store=True
@@ -91,6 +98,40 @@ class OmiopiTrainingEdition(models.Model):
         string="Applications", compute="_compute_seats", store=True
     )
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "name",
+            "course_id",
+            "date_start",
+            "date_end",
+            "application_deadline",
+            "place",
+            "modality",
+            "capacity",
+            "trainer_id",
+            "user_id",
+            "min_attendance",
+            "selection_process",
+            "hours",
+            "session_ids",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "office_id",
+        }
+
+    @api.depends_context("uid")
+    @api.depends("office_id")
+    def _compute_is_organiser(self):
+        offices = self.env.user.omiopi_office_ids
+        coordinator = self.env.user.has_group("omiopi_case.group_omiopi_coordinator")
+        for edition in self:
+            # a new edition is its creator's to fill in
+            edition.is_organiser = (
+                not edition.id or coordinator or edition.office_id in offices
+            )
+
     @api.depends("course_id.modality")
     def _compute_modality(self):
         for edition in self:
@@ -103,12 +144,30 @@ class OmiopiTrainingEdition(models.Model):
 
     @api.depends("capacity", "enrolment_ids.state")
     def _compute_seats(self):
+        # Counted in the database: the cache of enrolment_ids may hold only
+        # the enrolments the user who triggered the computation can read
+        # (a technician of another office selecting their person), and the
+        # seats are everyone's.
+        counts = {
+            (edition.id, state): count
+            for edition, state, count in self.env[
+                "omiopi.training.enrolment"
+            ]._read_group(
+                [("edition_id", "in", self._origin.ids)],
+                ["edition_id", "state"],
+                ["__count"],
+            )
+        }
         for edition in self:
-            states = edition.enrolment_ids.mapped("state")
-            edition.seats_taken = sum(1 for s in states if s in SEATED)
+            by_state = {
+                state: count
+                for (edition_id, state), count in counts.items()
+                if edition_id == edition._origin.id
+            }
+            edition.seats_taken = sum(by_state.get(s, 0) for s in SEATED)
             edition.seats_available = max(edition.capacity - edition.seats_taken, 0)
-            edition.waiting_count = states.count("waiting")
-            edition.applied_count = len(states)
+            edition.waiting_count = by_state.get("waiting", 0)
+            edition.applied_count = sum(by_state.values())
 
     @api.constrains("date_start", "date_end", "capacity", "min_attendance")
     def _check_values(self):
@@ -150,21 +209,28 @@ class OmiopiTrainingEdition(models.Model):
                 enrolment.message_post(
                     body=self.env._("A seat was freed: selected from the waiting list.")
                 )
-                if enrolment.case_id.user_id:
+                technician = enrolment.case_id.user_id
+                if technician:
                     enrolment.activity_schedule(
                         "mail.mail_activity_data_todo",
-                        summary=self.env._("Selected from the waiting list"),
-                        user_id=enrolment.case_id.user_id.id,
+                        summary=self.with_context(lang=technician.lang).env._(
+                            "Selected from the waiting list"
+                        ),
+                        user_id=technician.id,
                     )
 
+    def _set_state(self, state):
+        self.check_access("write")
+        self._omiopi_procedure("state").write({"state": state})
+
     def action_open(self):
-        self.write({"state": "open"})
+        self._set_state("open")
 
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self._set_state("in_progress")
 
     def action_finish(self):
-        self.write({"state": "done"})
+        self._set_state("done")
 
     def action_cancel(self):
         for edition in self:
@@ -174,7 +240,7 @@ class OmiopiTrainingEdition(models.Model):
                         "An edition with completed participants cannot be cancelled."
                     )
                 )
-        self.write({"state": "cancelled"})
+        self._set_state("cancelled")
 
     def action_view_enrolments(self):
         self.ensure_one()

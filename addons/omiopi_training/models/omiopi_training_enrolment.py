@@ -37,6 +37,7 @@ class OmiopiTrainingEnrolment(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "omiopi.person.figures.mixin",
+        "omiopi.guard.mixin",
     ]
     _order = "edition_id, state, waiting_position, id"
     _figures_date_field = "date_applied"
@@ -74,7 +75,12 @@ class OmiopiTrainingEnrolment(models.Model):
         "res.users", string="Enrolled by", default=lambda self: self.env.user
     )
     state = fields.Selection(
-        STATES, required=True, default="applied", tracking=True, index=True
+        STATES,
+        required=True,
+        readonly=True,
+        default="applied",
+        tracking=True,
+        index=True,
     )
     date_applied = fields.Date(
         string="Applied on", default=fields.Date.context_today, required=True
@@ -99,7 +105,9 @@ class OmiopiTrainingEnrolment(models.Model):
         "res.users", string="Overridden by", readonly=True, copy=False
     )
 
-    attendance_ids = fields.One2many("omiopi.training.attendance", "enrolment_id")
+    attendance_ids = fields.One2many(
+        "omiopi.training.attendance", "enrolment_id", readonly=True
+    )
     attendance_rate = fields.Float(
         string="Attendance (%)",
         compute="_compute_attendance_rate",
@@ -118,12 +126,43 @@ class OmiopiTrainingEnrolment(models.Model):
         ),
     ]
 
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "case_id",
+            "date_applied",
+            "reason_id",
+            "reason_note",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "edition_id",
+            "partner_id",
+            "user_id",
+            "state",
+        }
+
     @api.depends("attendance_ids.present", "edition_id.session_ids")
     def _compute_attendance_rate(self):
+        # Counted in the database, not from caches a user's rights filled.
+        sessions = dict(
+            self.env["omiopi.training.session"]._read_group(
+                [("edition_id", "in", self.edition_id._origin.ids)],
+                ["edition_id"],
+                ["__count"],
+            )
+        )
+        present = dict(
+            self.env["omiopi.training.attendance"]._read_group(
+                [("enrolment_id", "in", self._origin.ids), ("present", "=", True)],
+                ["enrolment_id"],
+                ["__count"],
+            )
+        )
         for enrolment in self:
-            sessions = len(enrolment.edition_id.session_ids)
-            present = len(enrolment.attendance_ids.filtered("present"))
-            enrolment.attendance_rate = 100.0 * present / sessions if sessions else 0.0
+            total = sessions.get(enrolment.edition_id._origin, 0)
+            attended = present.get(enrolment._origin, 0)
+            enrolment.attendance_rate = 100.0 * attended / total if total else 0.0
 
     @api.depends(
         "partner_id",
@@ -159,6 +198,7 @@ class OmiopiTrainingEnrolment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._omiopi_check_create(vals_list)  # before the checks below
         for vals in vals_list:
             if vals.get("state", "applied") not in ("applied", "waiting"):
                 raise UserError(
@@ -170,39 +210,60 @@ class OmiopiTrainingEnrolment(models.Model):
         enrolments.filtered(lambda e: e.state == "waiting")._queue()
         return enrolments
 
+    @api.constrains("partner_id", "case_id")
+    def _check_case_person(self):
+        # sudo: compares two ids; the case file is shown nowhere
+        for enrolment in self.sudo().filtered("case_id"):
+            if enrolment.case_id.partner_id != enrolment.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The case file of an application is that of the person "
+                        "who applies."
+                    )
+                )
+
     def write(self, vals):
+        self._omiopi_check_write(vals)  # before the checks below
         if "state" in vals:
+            seating = {e.edition_id for e in self if e.state in SEATED} | {
+                e.edition_id for e in self if vals["state"] in SEATED
+            }
             for enrolment in self:
                 if (
                     enrolment.state != vals["state"]
                     and vals["state"] not in TRANSITIONS[enrolment.state]
                 ):
+                    labels = dict(
+                        self._fields["state"]._description_selection(self.env)
+                    )
                     raise UserError(
                         self.env._(
                             "An enrolment cannot go from %(old)s to %(new)s.",
-                            old=dict(STATES)[enrolment.state],
-                            new=dict(STATES).get(vals["state"], vals["state"]),
+                            old=labels[enrolment.state],
+                            new=labels.get(vals["state"], vals["state"]),
                         )
                     )
             if vals["state"] in SEATED:
                 self.filtered(lambda e: e.state not in SEATED)._check_can_seat()
-        if {
-            "requirement_override",
-            "override_reason",
-            "override_user_id",
-            "certificate_id",
-        } & set(vals) and not self.env.su:
-            raise UserError(
-                self.env._("These fields are set by the enrolment's own actions.")
-            )
-        return super().write(vals)
+        res = super().write(vals)
+        if "state" in vals:
+            # the learners seated are invited to the coming sessions
+            now = fields.Datetime.now()
+            for edition in seating:
+                edition.session_ids.filtered(
+                    lambda s: s.date_start >= now
+                )._sync_calendar()
+        return res
 
     # ------------------------------------------------------------------
     # Selection
     # ------------------------------------------------------------------
 
-    def _set_state(self, state):
-        return self.write({"state": state})
+    def _set_state(self, state, **values):
+        """The enrolment's actions change its state here (write() checks the
+        move, the seats and the requirements)."""
+        self.check_access("write")
+        return self._omiopi_procedure("state").write({"state": state, **values})
 
     def _check_can_seat(self):
         """A seat needs a free place in the edition and the entry requirements
@@ -262,7 +323,7 @@ class OmiopiTrainingEnrolment(models.Model):
                 raise UserError(
                     self.env._("Only an application goes to the waiting list.")
                 )
-        self.write({"state": "waiting"})
+        self._set_state("waiting")
         self._queue()
 
     def _start_attending(self):
@@ -276,8 +337,10 @@ class OmiopiTrainingEnrolment(models.Model):
         editions = self.filtered(lambda e: e.state in SEATED).edition_id
         if editions:
             editions._lock()
-        self.write({"state": state, "reason_id": reason.id, "reason_note": note})
-        editions._promote_waiting_list()
+        self._set_state(state, reason_id=reason.id, reason_note=note)
+        # sudo: the freed seat goes to the first of the waiting list, whoever
+        # their office: it follows from the refusal checked above
+        editions.sudo()._promote_waiting_list()
 
     def _override(self, note):
         if not (note or "").strip():
@@ -321,11 +384,21 @@ class OmiopiTrainingEnrolment(models.Model):
     # ------------------------------------------------------------------
 
     def action_complete(self):
+        today = fields.Date.context_today(self)
         for enrolment in self:
             if enrolment.state not in ("selected", "attending"):
                 raise UserError(
                     self.env._(
                         "Only a person who is attending can complete the edition."
+                    )
+                )
+            if enrolment.edition_id.date_end > today:
+                raise UserError(
+                    self.env._(
+                        "%(edition)s ends on %(date)s: the certificate is issued "
+                        "once the edition is over.",
+                        edition=enrolment.edition_id.name,
+                        date=enrolment.edition_id.date_end,
                     )
                 )
             minimum = enrolment.edition_id.min_attendance
@@ -344,6 +417,16 @@ class OmiopiTrainingEnrolment(models.Model):
             enrolment._issue_certificate()
             enrolment._record_on_person()
 
+    def _hours_attended(self):
+        """The hours a certificate states: those of the sessions attended;
+        the edition's hours when it records no session."""
+        self.ensure_one()
+        if not self.edition_id.session_ids:
+            return self.edition_id.hours
+        # sudo: the attendance of the enrolment being completed, counted
+        attended = self.sudo().attendance_ids.filtered("present")
+        return sum(attended.session_id.mapped("duration"))
+
     def _issue_certificate(self):
         self.ensure_one()
         edition = self.edition_id
@@ -355,7 +438,8 @@ class OmiopiTrainingEnrolment(models.Model):
             .create(
                 {
                     "enrolment_id": self.id,
-                    "hours": edition.hours,
+                    "holder_document": self.partner_id.sudo().omiopi_document_number,
+                    "hours": self._hours_attended(),
                     "date_start": edition.date_start,
                     "date_end": edition.date_end,
                 }

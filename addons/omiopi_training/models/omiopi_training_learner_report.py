@@ -9,6 +9,7 @@ class OmiopiTrainingLearnerReport(models.Model):
     gives the learners of a month (seed 000: "306 Spanish learners a month")."""
 
     _name = "omiopi.training.learner.report"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Learners per month"
     _auto = False
     _order = "month desc"

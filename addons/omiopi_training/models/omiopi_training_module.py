@@ -5,6 +5,8 @@ class OmiopiTrainingModule(models.Model):
     """A module of a certificate of professionalism."""
 
     _name = "omiopi.training.module"
+    _inherit = ["omiopi.guard.mixin"]
+    _omiopi_configuration = True
     _description = "Training module"
     _order = "course_id, sequence, id"
 

@@ -3,12 +3,15 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .omiopi_training_edition import SEATED
+
 
 class OmiopiTrainingSession(models.Model):
     """A session of an edition, with its event in the calendar and the
     attendance of the persons enrolled."""
 
     _name = "omiopi.training.session"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Training session"
     _order = "date_start, id"
 
@@ -23,6 +26,19 @@ class OmiopiTrainingSession(models.Model):
     )
     attendance_ids = fields.One2many("omiopi.training.attendance", "session_id")
     present_count = fields.Integer(string="Present", compute="_compute_present_count")
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {
+            "name",
+            "date_start",
+            "duration",
+            "attendance_ids",
+        }
+
+    def _omiopi_create_fields(self):
+        return super()._omiopi_create_fields() | {
+            "edition_id",
+        }
 
     @api.constrains("duration")
     def _check_duration(self):
@@ -43,6 +59,15 @@ class OmiopiTrainingSession(models.Model):
         for session in self:
             session.present_count = counts.get(session, 0)
 
+    def _calendar_attendees(self):
+        """The team (responsible and trainer) and the learners seated."""
+        self.ensure_one()
+        edition = self.edition_id
+        # sudo: the learners of the edition, invited by its organiser whoever
+        # seated them; the event is private
+        seated = edition.sudo().enrolment_ids.filtered(lambda e: e.state in SEATED)
+        return edition.user_id.partner_id | edition.trainer_id | seated.partner_id
+
     def _calendar_values(self):
         self.ensure_one()
         edition = self.edition_id
@@ -53,9 +78,9 @@ class OmiopiTrainingSession(models.Model):
             "duration": self.duration,
             "location": edition.place,
             "user_id": edition.user_id.id,
-            "partner_ids": [
-                (6, 0, (edition.user_id.partner_id | edition.trainer_id).ids)
-            ],
+            "partner_ids": [(6, 0, self._calendar_attendees().ids)],
+            # the learners are named in it: only the team sees the details
+            "privacy": "private",
             "res_model_id": self.env["ir.model"]._get_id(edition._name),
             "res_id": edition.id,
         }
@@ -63,18 +88,27 @@ class OmiopiTrainingSession(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sessions = super().create(vals_list)
+        Event = self.env["calendar.event"].with_context(no_mail_to_attendees=True)
         for session in sessions:
-            session.calendar_event_id = self.env["calendar.event"].create(
-                session._calendar_values()
-            )
+            event = Event.create(session._calendar_values())
+            session._omiopi_procedure("calendar_event_id").calendar_event_id = event
         return sessions
 
     def write(self, vals):
         res = super().write(vals)
         if {"date_start", "duration", "name"} & set(vals):
-            for session in self.filtered("calendar_event_id"):
-                session.calendar_event_id.write(session._calendar_values())
+            self._sync_calendar()
         return res
+
+    def _sync_calendar(self):
+        """Bring the sessions' events up to date (times, learners seated).
+        The learners are not sent e-mails from here: whether the calendar
+        mails its attendees is a setting (docs/deployment.md)."""
+        for session in self.filtered("calendar_event_id"):
+            # sudo: the organiser's event, updated whoever seated a learner
+            session.calendar_event_id.sudo().with_context(
+                no_mail_to_attendees=True
+            ).write(session._calendar_values())
 
     def unlink(self):
         events = self.calendar_event_id

@@ -1,14 +1,20 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     omiopi_enrolment_ids = fields.One2many(
-        "omiopi.training.enrolment", "partner_id", string="Training enrolments"
+        "omiopi.training.enrolment",
+        "partner_id",
+        string="Training enrolments",
+        readonly=True,
     )
     omiopi_certificate_ids = fields.One2many(
-        "omiopi.training.certificate", "partner_id", string="Training certificates"
+        "omiopi.training.certificate",
+        "partner_id",
+        string="Training certificates",
+        readonly=True,
     )
     omiopi_certificate_count = fields.Integer(
         string="Number of certificates", compute="_compute_omiopi_certificate_count"
@@ -30,6 +36,14 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("partner_id", "=", self.id)]
         return action
+
+    @api.model
+    def _omiopi_readable_branches(self, offices):
+        """The applicants and learners of the editions an office organises:
+        its members read them to select them, take attendance and certify."""
+        return super()._omiopi_readable_branches(offices) + [
+            [("omiopi_enrolment_ids.edition_id.office_id", "in", offices.ids)]
+        ]
 
     def _omiopi_personal_data_sections(self):
         sections = super()._omiopi_personal_data_sections()

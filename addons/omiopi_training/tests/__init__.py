@@ -5,3 +5,5 @@ from . import test_tour
 from . import test_activity_report
 from . import test_http_security
 from . import test_query_counts
+from . import test_guard
+from . import test_http_integrity

@@ -20,8 +20,13 @@ class TestTrainingAccess(TrainingCommon):
         self.assertTrue(self._can_read(enrolment, self.coordinator))
         self.assertFalse(self._can_read(enrolment, self.other_tech))
         self.assertFalse(self._can_read(enrolment, self.internal))
-        # the organising office sees the enrolment, not the person's record
-        self.assertFalse(self._can_read(self.persons[0], self.trainer_tech))
+        # the organising office reads its applicants (to select them), never
+        # edits them; the person's case file stays their office's
+        self.assertTrue(self._can_read(self.persons[0], self.trainer_tech))
+        with self.assertRaises(AccessError):
+            self.persons[0].with_user(self.trainer_tech).write({"email": "x@x.org"})
+        self.assertFalse(self._can_read(self.cases[0], self.trainer_tech))
+        self.assertFalse(self._can_read(self.persons[1], self.trainer_tech))
 
     def test_editions_are_read_by_all_and_changed_by_their_office(self):
         self.assertTrue(self._can_read(self.edition, self.other_tech))

@@ -5,6 +5,7 @@ class OmiopiTrainingEnrolmentWizard(models.TransientModel):
     """Not selected, dropped out, or requirements overridden: with a reason."""
 
     _name = "omiopi.training.enrolment.wizard"
+    _inherit = ["omiopi.guard.mixin"]
     _description = "Enrolment decision"
 
     enrolment_id = fields.Many2one(

@@ -1,0 +1,338 @@
+from odoo import Command, api, models
+from odoo.exceptions import AccessError
+
+MANAGER_GROUP = "omiopi_case.group_omiopi_manager"
+# Columns every model has, written by the ORM itself.
+MAGIC_FIELDS = frozenset(models.MAGIC_COLUMNS) | {"display_name"}
+RELATIONAL_TYPES = ("many2one", "many2many")
+
+
+class Procedure:
+    """Marks the environment in which a model's own method sets some of its
+    procedure fields (see OmiopiGuardMixin._omiopi_procedure).
+
+    An object, not a string: a context sent over RPC is JSON and cannot hold
+    one, so no caller can claim to be a procedure."""
+
+    __slots__ = ("fields", "model")
+
+    def __init__(self, model, fields):
+        self.model = model
+        self.fields = frozenset(fields)
+
+
+class OmiopiGuardMixin(models.AbstractModel):
+    """What a user may set on a record of the suite, checked in create() and
+    write() for every caller who is not an administrator (web client, RPC,
+    import), in one place for every model of the suite.
+
+    - References are checked: a relational field the suite defines may only
+      point at records the user may already read, read as that user. Record
+      rules open records through links (a person is readable when one of
+      their case files is), so a link made to an unreadable record would
+      open it.
+    - Procedure fields are declared: each model lists the fields a user
+      edits by hand (`_omiopi_user_fields`, and `_omiopi_create_fields` for
+      those set only when the record is created); every other stored field
+      the suite defines is set by the model's own methods, through
+      `_omiopi_procedure()`, after their own checks. Context defaults of
+      those fields (`default_<field>`) are ignored.
+
+    The fields guarded are derived from the model: a new field is guarded
+    without anyone remembering to. On a model inherited from Odoo (the person
+    is a contact) the guard covers the fields the suite adds, named
+    `omiopi_*`; what Odoo's own mechanisms write is left as in Odoo."""
+
+    _name = "omiopi.guard.mixin"
+    _description = "Checked references and procedure fields"
+    # A configuration model (catalogues, offices, stages, courses): whoever
+    # its access rights let change it (administrators) edits its fields by
+    # hand, but for those shown read-only (computed, numbering...).
+    _omiopi_configuration = False
+
+    # ------------------------------------------------------------------
+    # Declarations (extended by each model and add-on, with super())
+    # ------------------------------------------------------------------
+
+    def _omiopi_user_fields(self):
+        """Fields a user edits by hand, at creation and later. A wizard is
+        nothing but what its user types: all of it, references checked."""
+        if self._transient:
+            return self._omiopi_guarded_fields()
+        if self._omiopi_configuration:
+            return {
+                name
+                for name in self._omiopi_guarded_fields()
+                if not self._fields[name].readonly
+            }
+        return set()
+
+    def _omiopi_create_fields(self):
+        """Fields a user sets when creating the record, never afterwards."""
+        return set()
+
+    # ------------------------------------------------------------------
+    # What is guarded
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _omiopi_is_suite_field(self, field):
+        if self._name.startswith("omiopi."):
+            return any(module.startswith("omiopi") for module in field._modules or ())
+        return field.name.startswith("omiopi_")
+
+    @api.model
+    def _omiopi_guarded_fields(self):
+        """Stored fields of the suite that only the model's methods set,
+        unless declared editable."""
+        return {
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and name not in MAGIC_FIELDS
+            and self._omiopi_is_suite_field(field)
+        }
+
+    @api.model
+    def _omiopi_reference_fields(self):
+        """Relational fields of the suite whose targets are checked."""
+        return {
+            name
+            for name, field in self._fields.items()
+            if field.type in RELATIONAL_TYPES
+            and name not in MAGIC_FIELDS
+            and self._omiopi_is_suite_field(field)
+        }
+
+    @api.model
+    def _omiopi_guard_applies(self):
+        return not self.env.su and not self.env.user.has_group(MANAGER_GROUP)
+
+    @api.model
+    def _omiopi_procedure_fields(self):
+        procedure = self.env.context.get("omiopi_procedure")
+        if isinstance(procedure, Procedure) and procedure.model == self._name:
+            return procedure.fields
+        return frozenset()
+
+    def _omiopi_procedure(self, *field_names):
+        """These records, in the environment where the model's own method
+        sets `field_names`, fields users do not set by hand. The caller has
+        checked who acts and where the record stands."""
+        return self.with_context(omiopi_procedure=Procedure(self._name, field_names))
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+
+    def _omiopi_check_values(self, vals, creating):
+        """Refuse what `vals` sets that the user may not set. A value that
+        changes nothing (a client sending a field as it is, an empty list of
+        commands) is no setting."""
+        procedure = self._omiopi_procedure_fields()
+        allowed = self._omiopi_user_fields() | procedure
+        if creating:
+            allowed |= self._omiopi_create_fields()
+        refused = {
+            name
+            for name in (self._omiopi_guarded_fields() - allowed) & set(vals)
+            if not self._omiopi_is_no_change(name, vals[name], creating)
+        }
+        if refused:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of %(model)s cannot be set by hand: the record's "
+                    "own actions set them.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name]._description_string(self.env)
+                            for name in refused
+                        )
+                    ),
+                    model=self._description,
+                )
+            )
+        # What a procedure links is the procedure's business (it may link what
+        # the user cannot read: a prospector's hire links the case file).
+        for name in (self._omiopi_reference_fields() - procedure) & set(vals):
+            if creating or not self._omiopi_is_no_change(name, vals[name], False):
+                self._omiopi_check_targets(self._fields[name], vals[name])
+
+    def _omiopi_is_no_change(self, name, value, creating):
+        field = self._fields[name]
+        if field.type in ("one2many", "many2many"):
+            commands = value or []
+            if not commands:
+                return True
+            # Clearing the lines of a record being created changes nothing.
+            return creating and all(
+                isinstance(command, (list, tuple))
+                and command
+                and (
+                    command[0] == Command.CLEAR
+                    or (command[0] == Command.SET and not command[2])
+                )
+                for command in commands
+            )
+        if creating:
+            return not value
+        # sudo: compares the value sent with the value stored, to tell a
+        # client re-sending a field from a change; nothing is returned
+        records = self.sudo()
+        try:
+            new = field.convert_to_record(
+                field.convert_to_cache(value, records), records
+            )
+        except (ValueError, TypeError):
+            return False
+        return all(record[name] == new for record in records)
+
+    def _omiopi_check_targets(self, field, value):
+        """The records `value` links through `field` are all readable by the user."""
+        ids = _linked_ids(field, value)
+        if not ids:
+            return
+        targets = (
+            self.env[field.comodel_name].with_context(active_test=False).browse(ids)
+        )
+        readable = targets._filtered_access("read")
+        if len(readable) != len(targets):
+            raise AccessError(
+                self.env._(
+                    "%(field)s of %(model)s can only point at records you may "
+                    "read: you may not read %(target)s %(ids)s.",
+                    field=field._description_string(self.env),
+                    model=self._description,
+                    target=self.env[field.comodel_name]._description,
+                    ids=", ".join(str(i) for i in (targets - readable).ids),
+                )
+            )
+
+    @api.model
+    def _omiopi_without_guarded_defaults(self):
+        """The model without the context defaults of fields users may not
+        set at creation: a context comes from the caller too."""
+        allowed = (
+            self._omiopi_user_fields()
+            | self._omiopi_create_fields()
+            | self._omiopi_procedure_fields()
+        )
+        guarded = self._omiopi_guarded_fields() - allowed
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not (key.startswith("default_") and key[8:] in guarded)
+        }
+        if len(context) == len(self.env.context):
+            return self
+        # with_context() merges: these keys are to be dropped
+        return self.with_env(self.env(context=context))
+
+    # ------------------------------------------------------------------
+    # Access errors in plain words
+    # ------------------------------------------------------------------
+
+    def _omiopi_owner_office(self):
+        """The office a record belongs to (its office, its case file's, its
+        person's registering office), for access error messages."""
+        # sudo: only the office's name is told, to say how access is obtained
+        record = self[:1].sudo()
+        for name in ("office_id", "omiopi_office_id"):
+            field = record._fields.get(name)
+            if (
+                field is not None
+                and field.comodel_name == "omiopi.office"
+                and record[name]
+            ):
+                return record[name]
+        for name in ("case_id", "partner_id", "referral_id", "enrolment_id"):
+            linked = record[name] if name in record._fields else None
+            if linked and hasattr(linked, "_omiopi_owner_office"):
+                return linked._omiopi_owner_office()
+        return self.env["omiopi.office"]
+
+    def _omiopi_access_error_message(self, operation):
+        """What a user who may not `operation` these records is told."""
+        office = self._omiopi_owner_office()
+        if not office:
+            return self.env._(
+                "%(kind)s: your office has no access to it. Ask your coordinator "
+                "if you need it.",
+                kind=self._description,
+            )
+        if operation == "read":
+            return self.env._(
+                "%(kind)s of %(office)s: your office has no access to it. An "
+                "office reads the persons and case files of another office "
+                "while it handles a referral of them; the coordinators read "
+                "them all.",
+                kind=self._description,
+                office=office.name,
+            )
+        return self.env._(
+            "%(kind)s of %(office)s: only %(office)s changes it; your office may "
+            "at most read it (a referral received, a case file shared).",
+            kind=self._description,
+            office=office.name,
+        )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _omiopi_check_create(self, vals_list):
+        """Check what a user asks to create, and return the model to create
+        it with (without the context defaults the user may not set). A
+        model whose create() adds procedure values calls it first, on the
+        values as the caller gave them."""
+        if not self._omiopi_guard_applies():
+            return self
+        model = self._omiopi_without_guarded_defaults()
+        for vals in vals_list:
+            model._omiopi_check_values(vals, creating=True)
+        return model
+
+    def _omiopi_check_write(self, vals):
+        if self._omiopi_guard_applies():
+            self._omiopi_check_values(vals, creating=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        model = self._omiopi_check_create(vals_list)
+        return super(OmiopiGuardMixin, model).create(vals_list)
+
+    def write(self, vals):
+        self._omiopi_check_write(vals)
+        return super().write(vals)
+
+    def copy(self, default=None):
+        """What the copy takes from the original is the record's own data;
+        what the caller asks to change (`default`) is checked as user input."""
+        if not self._omiopi_guard_applies():
+            return super().copy(default=default)
+        if default:
+            self._omiopi_check_values(default, creating=True)
+        procedure = self._omiopi_procedure(*self._omiopi_guarded_fields())
+        copies = super(OmiopiGuardMixin, procedure).copy(default=default)
+        return copies.with_env(self.env)
+
+
+def _linked_ids(field, value):
+    """Ids of the existing records a many2one or many2many value links."""
+    if field.type == "many2one":
+        if isinstance(value, models.BaseModel):
+            return value.ids
+        return [value] if value else []
+    if isinstance(value, models.BaseModel):
+        return value.ids
+    ids = []
+    for command in value or ():
+        if isinstance(command, int):
+            ids.append(command)
+        elif isinstance(command, (list, tuple)) and command:
+            if command[0] == 4:
+                ids.append(command[1])
+            elif command[0] == 6:
+                ids.extend(command[2] or ())
+    return ids
