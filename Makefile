@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEV := $(PYTHON) scripts/dev.py
 
-.PHONY: run update test lint i18n shell stop clean backup restore bench
+.PHONY: run update test lint i18n shell stop clean distclean backup restore bench
 
 run:            ## set everything up, create the demo database once, serve Odoo on :8069
 	$(DEV) run
@@ -35,5 +35,13 @@ restore:        ## restore a backup: make restore FROM=.local/backups/<dir> [DB=
 stop:           ## stop the project's PostgreSQL cluster
 	$(DEV) stop
 
+# The Odoo tree fetched into .local/odoo (about 1 GB) outlives `make clean`:
+# ALL=1, or `make distclean`, removes it too.
+KEEP := $(if $(ALL),,.local/odoo .local/odoo.commit)
+
 clean: stop     ## remove the virtual environment, the cluster, the filestore and logs
-	rm -rf .local
+	rm -rf $(filter-out $(KEEP),$(wildcard .local/* .local/.[!.]*))
+	@rmdir .local 2>/dev/null || true
+
+distclean:      ## make clean, and remove the Odoo tree fetched into .local/odoo too
+	$(MAKE) clean ALL=1
