@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEV := $(PYTHON) scripts/dev.py
 
-.PHONY: run update test lint i18n shell stop clean distclean backup restore bench
+.PHONY: run update test lint i18n guide shell stop clean distclean backup restore bench
 
 run:            ## set everything up, create the demo database once, serve Odoo on :8069
 	$(DEV) run
@@ -19,6 +19,9 @@ lint:           ## ruff and pylint-odoo (OCA configuration)
 
 i18n:           ## export .pot files and merge them into each add-on's i18n/es.po
 	$(DEV) i18n
+
+guide:          ## retake the user guide's screenshots (docs/guide/img) from the journeys' tours
+	$(DEV) guide
 
 shell:          ## an Odoo shell on the demo database
 	$(DEV) shell

@@ -1173,6 +1173,56 @@ def cmd_test(args):
     sys.exit(1 if (tally.failed or tally.skipped) else 0)
 
 
+GUIDE_IMAGES = ROOT / "docs" / "guide" / "img"
+# The role journeys whose tours take the guide's screenshots.
+GUIDE_JOURNEYS = (
+    "/omiopi_case:TestAdministratorJourney",
+    "/omiopi_case:TestPhoneJourney",
+    "/omiopi_referral:TestReferralJourneys",
+    "/omiopi_employer:TestProspectorJourney",
+)
+
+
+def cmd_guide(_args):
+    """Retake the user guide's screenshots (docs/guide/img): the role
+    journeys' tours, on a fresh database with the demo data, in Spanish."""
+    require_odoo()
+    ensure_venv()
+    ensure_chromium()
+    sock = ensure_postgres()
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+    db = f"omiopi_guide_{os.getpid()}"
+    drop_db(sock, db)
+    os.environ["OMIOPI_GUIDE_DIR"] = str(GUIDE_IMAGES)
+    try:
+        code, lines = stream_odoo(
+            odoo_cmd(
+                sock,
+                db,
+                "-i",
+                ",".join(omiopi_modules()),
+                f"--load-language={LANG}",
+                "--test-enable",
+                f"--test-tags={','.join(GUIDE_JOURNEYS)}",
+                f"--http-port={TEST_HTTP_PORT}",
+                "--http-interface=127.0.0.1",
+                "--log-level=info",
+                "--stop-after-init",
+            ),
+            LOG_DIR / "odoo-guide.log",
+        )
+    finally:
+        drop_db(sock, db)
+    failed = code != 0 or any(
+        " ERROR " in line or " CRITICAL " in line for line in lines
+    )
+    say(f"{len(list(GUIDE_IMAGES.glob('*.png')))} screenshots in {GUIDE_IMAGES}")
+    if failed:
+        say(f"the journeys failed: see {LOG_DIR / 'odoo-guide.log'}")
+        sys.exit(1)
+
+
 def test_case_alone(sock, tally):
     """The activity report and the dashboards grow with the add-ons
     installed: run their tests in a database with omiopi_case alone, to
@@ -1498,6 +1548,9 @@ def main():
     )
     p_test.set_defaults(func=cmd_test)
     sub.add_parser("lint", help="ruff and pylint-odoo").set_defaults(func=cmd_lint)
+    sub.add_parser(
+        "guide", help="retake the user guide's screenshots from the journeys' tours"
+    ).set_defaults(func=cmd_guide)
     p_i18n = sub.add_parser("i18n", help="export .pot files and merge them into es.po")
     p_i18n.add_argument("modules", nargs="*")
     p_i18n.set_defaults(func=cmd_i18n)

@@ -40,6 +40,8 @@
         "data/ir_cron_data.xml",
         "data/auditlog_rule_data.xml",
         "data/portal_data.xml",
+        "data/ir_ui_menu_data.xml",
+        "data/ir_config_parameter_data.xml",
         "views/omiopi_area_views.xml",
         "views/omiopi_legal_situation_views.xml",
         "views/omiopi_education_level_views.xml",
@@ -58,6 +60,7 @@
         "views/res_partner_views.xml",
         "views/res_partner_id_category_views.xml",
         "views/res_users_views.xml",
+        "views/webclient_templates.xml",
         "views/res_config_settings_views.xml",
         "views/omiopi_access_log_views.xml",
         "wizard/omiopi_case_close_wizard_views.xml",
@@ -75,6 +78,13 @@
         "demo/omiopi_case_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "omiopi_case/static/src/views/**/*",
+            "omiopi_case/static/src/webclient/**/*",
+        ],
+        "spreadsheet.o_spreadsheet": [
+            "omiopi_case/static/src/spreadsheet/**/*",
+        ],
         "web.assets_tests": [
             "omiopi_case/static/tests/tours/*.js",
         ],

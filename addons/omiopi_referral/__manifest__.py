@@ -2,7 +2,7 @@
     "name": "Migrant Integration: Referrals",
     "summary": "Inter-agency referrals with configurable approval stages, "
     "eligibility, programmes, reports and spreadsheet import",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Migrant Integration",
     "license": "AGPL-3",
     "author": "omiopi",

@@ -10,6 +10,15 @@ from ..tools.search_index import create_trigram_index
 OPEN_CASE_STATES = ("intake", "active", "follow_up")
 
 
+# partner_identification's states, and the suite's words for them.
+STATUS_VALIDITY = {
+    "draft": "new",
+    "open": "valid",
+    "pending": "to_renew",
+    "close": "expired",
+}
+
+
 class ResPartnerIdNumber(models.Model):
     """An identity document of a person: special-category data, so every
     read of its number is logged."""
@@ -25,20 +34,43 @@ class ResPartnerIdNumber(models.Model):
     # index, or every lookup reads the whole table; a trigram one too for the
     # "contains" search of the document number field.
     name = fields.Char(index=True)
-    # Words for a document (Odoo's Spanish for "Running" is "Ejecutándose").
-    status = fields.Selection(
+    # The document's validity in the suite's own words: Odoo's Spanish for
+    # partner_identification's "Running" is "Ejecutándose", and its
+    # translation of the shared selection wins over ours. Kept in step with
+    # `status`, which other modules read.
+    omiopi_validity = fields.Selection(
         [
-            ("draft", "New"),
-            ("open", "Valid"),
-            ("pending", "To renew"),
-            ("close", "Expired"),
+            ("new", "New"),
+            ("valid", "Valid"),
+            ("to_renew", "To renew"),
+            ("expired", "Expired"),
         ],
+        string="Validity",
+        compute="_compute_omiopi_validity",
+        inverse="_inverse_omiopi_validity",
+        store=True,
+        readonly=False,
     )
 
     def init(self):
         res = super().init()
         create_trigram_index(self.env.cr, self._table, "name")
         return res
+
+    @api.depends("status")
+    def _compute_omiopi_validity(self):
+        for number in self:
+            number.omiopi_validity = STATUS_VALIDITY.get(number.status, "new")
+
+    def _inverse_omiopi_validity(self):
+        validity_status = {value: key for key, value in STATUS_VALIDITY.items()}
+        for number in self:
+            status = validity_status.get(number.omiopi_validity, "draft")
+            if number.status != status:
+                number.status = status
+
+    def _omiopi_user_fields(self):
+        return super()._omiopi_user_fields() | {"omiopi_validity"}
 
     omiopi_expiry_notified_until = fields.Date(
         string="Expiry alert sent for",
@@ -92,6 +124,7 @@ class ResPartnerIdNumber(models.Model):
                 )
                 .partner_id
             )
+            # sudo: whether the number's own holder is a person served
             if holders and number.sudo().partner_id.omiopi_is_person:
                 raise ValidationError(
                     self.env._(

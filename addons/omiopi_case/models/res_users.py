@@ -167,6 +167,9 @@ class ResUsers(models.Model):
         if self and self == self.env.user:
             return  # one's own preferences: Odoo's own checks apply
         refused = set(vals) - STAFF_FIELDS
+        if "groups_id" in refused and self._omiopi_only_inbox_group(vals["groups_id"]):
+            # mail's inverse of notification_type, run as the current user
+            refused.discard("groups_id")
         if refused:
             raise AccessError(
                 self.env._(
@@ -177,11 +180,29 @@ class ResUsers(models.Model):
                 )
             )
 
+    def _omiopi_only_inbox_group(self, commands):
+        inbox = self.env.ref("mail.group_mail_notification_type_inbox")
+        return all(
+            isinstance(command, (list, tuple))
+            and command[0] in (Command.LINK, Command.UNLINK)
+            and command[1] == inbox.id
+            for command in commands
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._omiopi_check_staff_values(vals)
-        users = super().create(vals_list)
+        if self.env.su or self.env.user.has_group(ERP_MANAGER):
+            users = super().create(vals_list)
+        else:
+            # sudo: an omiopi administrator's new user, whose values were
+            # checked above (staff fields only, groups through the role); Odoo
+            # writes the new user (mail's notification type) before the role
+            # that makes them the suite's staff, which the write rule requires.
+            self.check_access("create")
+            users = super(ResUsers, self.sudo()).create(vals_list).sudo(False)
+            users.check_access("write")
         if any(vals.get("omiopi_office_ids") for vals in vals_list):
             self.env.registry.clear_cache()
         return users

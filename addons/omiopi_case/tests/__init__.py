@@ -14,3 +14,6 @@ from . import test_access_matrix
 from . import test_guard
 from . import test_integrity
 from . import test_http_integrity
+from . import test_journeys
+from . import test_users
+from . import test_demo

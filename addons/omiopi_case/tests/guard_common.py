@@ -10,8 +10,12 @@ GUARD_EXEMPT = {
     # Only Odoo administrators change users and settings (Odoo's own rights).
     "res.users": "users are changed by Odoo and omiopi administrators only",
     "res.config.settings": "settings are for administrators only",
+    # Only its access-error message is the suite's: no field, no record.
+    "ir.rule": "record rules are Odoo's; the suite words their error only",
     # Configuration of the pipeline and of document types: administrators.
     "crm.team": "sales teams are configured by administrators only",
+    "crm.lost.reason": "lost reasons are configured by administrators only",
+    "crm.stage": "pipeline stages are configured by administrators only",
     "res.partner.id_category": "document types are configured by administrators",
 }
 

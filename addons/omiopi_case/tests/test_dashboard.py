@@ -35,12 +35,31 @@ class TestDashboards(HttpCase):
                         self.assertIn(group_by.split(":")[0], model._fields, group_by)
                     if meta["measure"] != "__count":
                         self.assertIn(meta["measure"], model._fields)
+                    # The period filter applies to the chart through a real
+                    # date field (a chart of the present state has none).
+                    for matching in figure["data"].get("fieldMatching", {}).values():
+                        field = model._fields[matching["chain"]]
+                        self.assertEqual(field.type, matching["type"])
                     # The chart's query runs.
                     model._read_group(
                         figure["data"]["searchParams"]["domain"],
                         meta["groupBy"],
                         ["__count"],
                     )
+
+    def test_every_dashboard_has_a_period_filter(self):
+        for dashboard in self._dashboards():
+            data = json.loads(base64.b64decode(dashboard.spreadsheet_binary_data))
+            with self.subTest(dashboard=dashboard.name):
+                periods = [f for f in data["globalFilters"] if f["type"] == "date"]
+                self.assertEqual(len(periods), 1)
+                matched = [
+                    figure
+                    for sheet in data["sheets"]
+                    for figure in sheet["figures"]
+                    if periods[0]["id"] in figure["data"].get("fieldMatching", {})
+                ]
+                self.assertTrue(matched)
 
     def test_dashboards_open_in_the_browser(self):
         user = new_test_user(

@@ -143,6 +143,13 @@ class TestHttpIntegrity(DemoRpcMixin, HttpCase):
             )
         self.assertEqual(refused.exception.args[0], "odoo.exceptions.AccessDenied")
 
+    def test_6_no_public_sign_up(self):
+        """Accounts are created by the suite's administrators: nobody signs up
+        from the sign-in page."""
+        self.assertEqual(self.env["res.users"]._get_signup_invitation_scope(), "b2b")
+        self.assertEqual(self.url_open("/web/signup").status_code, 404)
+        self.assertNotIn("/web/signup", self.url_open("/web/login").text)
+
     def test_7_bad_search_input_is_a_clear_error(self):
         for value in ("seis", 10**12):
             with self.subTest(value=value):

@@ -92,16 +92,17 @@ class TestPerson(OmiopiCaseCommon):
 
     def test_duplicate_by_document_number(self):
         self._document(self.person_a, self.cat_nie, "X1234567L")
-        with Form(
-            self.env["res.partner"].with_context(default_omiopi_is_person=True)
-        ) as form:
-            form.name = "Someone Else"
-            form.omiopi_office_id = self.office_a
-            with form.id_numbers.new() as number:
-                number.category_id = self.cat_nie
-                number.name = "X1234567L"
-            self.assertEqual(form.omiopi_duplicate_count, 1)
-            self.assertEqual(form.omiopi_duplicate_ids[:1], self.person_a)
+        form = Form(self.env["res.partner"].with_context(default_omiopi_is_person=True))
+        form.name = "Someone Else"
+        form.omiopi_office_id = self.office_a
+        with form.id_numbers.new() as number:
+            number.category_id = self.cat_nie
+            number.name = "X1234567L"
+        # Warned while typing, refused on saving: one person, one number.
+        self.assertEqual(form.omiopi_duplicate_count, 1)
+        self.assertEqual(form.omiopi_duplicate_ids[:1], self.person_a)
+        with self.assertRaisesRegex(ValidationError, "X1234567L"):
+            form.save()
 
     def test_duplicate_by_name_and_birthdate_ignores_accents_and_case(self):
         self.person_a.write({"name": "José Pérez", "birthdate_date": date(1990, 5, 17)})
@@ -115,9 +116,10 @@ class TestPerson(OmiopiCaseCommon):
         self.assertNotIn(self.person_a, other.omiopi_duplicate_ids)
 
     def test_duplicates_of_another_office_are_not_revealed(self):
-        self._document(self.person_a, self.cat_nie, "X1234567L")
-        person_b = self._person("Person B", self.office_b)
-        self._document(person_b, self.cat_nie, "X1234567L")
+        self.person_a.write({"name": "José Pérez", "birthdate_date": date(1990, 5, 17)})
+        person_b = self._person(
+            "Jose Perez", self.office_b, birthdate_date=date(1990, 5, 17)
+        )
         self.assertIn(self.person_a, person_b.omiopi_duplicate_ids)
         as_tech_b = person_b.with_user(self.tech_b)
         as_tech_b.invalidate_recordset()

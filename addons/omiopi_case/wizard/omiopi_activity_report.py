@@ -2,6 +2,7 @@ from datetime import date, datetime, time
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 # Gender values of partner_contact_gender, in the order the report shows them.
 GENDERS = ("female", "male", "other")
@@ -47,8 +48,8 @@ class OmiopiActivityReport(models.TransientModel):
         for report in self:
             report.display_name = self.env._(
                 "Activity report %(start)s - %(end)s",
-                start=report.date_from,
-                end=report.date_to,
+                start=format_date(self.env, report.date_from),
+                end=format_date(self.env, report.date_to),
             )
 
     @api.constrains("date_from", "date_to")

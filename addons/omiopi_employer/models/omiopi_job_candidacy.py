@@ -190,6 +190,14 @@ class OmiopiJobCandidacy(models.Model):
                         position=candidacy.offer_id.name,
                     )
                 )
+        # A candidacy proposed by hand (not from the matching, which counts
+        # them) says how many of the offer's requirements the person meets.
+        for candidacy in candidacies.filtered(lambda c: not c.score_total):
+            met, total = candidacy.offer_id._score_person(candidacy.partner_id)
+            if total:
+                candidacy._omiopi_procedure("score", "score_total").write(
+                    {"score": met, "score_total": total}
+                )
         return candidacies
 
     def write(self, vals):

@@ -506,6 +506,13 @@ class OmiopiJobOffer(models.Model):
             )
         return results
 
+    def _score_person(self, person):
+        """(requirements met, requirements) of the offer for `person`."""
+        self.ensure_one()
+        requirements = self._requirements()
+        met = sum(1 for _label, check, _domain in requirements if check(person))
+        return met, len(requirements)
+
     def action_match(self):
         self.ensure_one()
         if self.state != "open":

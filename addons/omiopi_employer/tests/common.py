@@ -100,8 +100,9 @@ class EmployerCommon(TransactionCase):
             "Full Match", cls.office, can_work, "c1", True, 8
         )
         cls.partial, cls.partial_case = person(
-            "Partial Match", cls.office, can_work, "a1"
+            "Partial Match", cls.office, can_work, "a1", True
         )
+        cls.unfit, cls.unfit_case = person("No Match", cls.office, can_work, "a1")
         cls.irregular, cls.irregular_case = person(
             "No Permit", cls.office, irregular, "b2", True, 8
         )

@@ -91,6 +91,13 @@ class TestCandidacy(EmployerCommon):
         candidacy.action_withdraw()
         self.assertEqual(candidacy.state, "withdrawn")
 
+    def test_a_candidacy_proposed_by_hand_counts_the_requirements_met(self):
+        self.assertEqual(
+            (self._propose(self.partial).score, self._propose(self.fit).score_total),
+            (1, 3),
+        )
+        self.assertEqual(self._propose(self.unfit, user=self.tech).score, 0)
+
     def test_who_may_be_a_candidate(self):
         # The refusal does not say why: it would tell the prospector the
         # person's legal situation.

@@ -17,9 +17,11 @@ class TestMatching(EmployerCommon):
         self.assertEqual((best["score"], best["total"]), (3, 3))
         self.assertEqual(best["missing"], [])
         partial = results[persons.index(self.partial)]
-        self.assertEqual(partial["score"], 0)
-        self.assertEqual(len(partial["missing"]), 3)
+        self.assertEqual(partial["score"], 1)
+        self.assertEqual(len(partial["missing"]), 2)
         self.assertTrue(any("B1" in label for label in partial["missing"]))
+        # Meeting none of the requirements: not proposed.
+        self.assertNotIn(self.unfit, persons)
         # The other office's person meets everything too.
         self.assertIn(self.elsewhere, persons)
 

@@ -74,7 +74,7 @@ class OmiopiReferral(models.Model):
         store=True,
         readonly=False,
         help="Where the receiving service and the coordinator reach the referring "
-        "technician. Required: the pilot's form lost referrers without it.",
+        "technician.",
     )
     section_head_id = fields.Many2one(
         related="referring_office_id.manager_id", string="Section head"
@@ -113,6 +113,13 @@ class OmiopiReferral(models.Model):
         default=lambda self: self._default_stage(),
     )
     stage_type = fields.Selection(related="stage_id.stage_type", store=True, index=True)
+    path_stage_ids = fields.Many2many(
+        "omiopi.referral.stage",
+        string="Its stages",
+        compute="_compute_path_stage_ids",
+        help="The stages this referral goes through: the approvals that apply "
+        "to it, and the refusal only once it is refused.",
+    )
     color = fields.Integer()
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
     shared_with_receiver = fields.Boolean(
@@ -598,6 +605,21 @@ class OmiopiReferral(models.Model):
             self.create_uid,
         )
 
+    @api.depends("stage_id")
+    def _compute_path_stage_ids(self):
+        stages = self.env["omiopi.referral.stage"].search([("active", "=", True)])
+        for referral in self:
+            referral.path_stage_ids = stages.filtered(
+                lambda stage, referral=referral: (
+                    stage == referral.stage_id
+                    or stage.stage_type in ("draft", "in_progress", "done")
+                    or (
+                        stage.stage_type == "approval"
+                        and (not referral.id or stage._applies_to(referral))
+                    )
+                )
+            )
+
     def _next_stage(self):
         """The next approval stage that applies to the referral, or else the
         first in-progress stage (the referral is then accepted)."""
@@ -655,6 +677,8 @@ class OmiopiReferral(models.Model):
         Log = self.env["omiopi.referral.stage.log"]
         for referral in self:
             open_logs = referral.stage_log_ids.filtered(lambda log: not log.date_end)
+            if open_logs.stage_id == referral.stage_id:
+                continue  # still in the stage being timed: one line per stay
             open_logs.write({"date_end": now})
             Log.create(
                 {

@@ -13,3 +13,4 @@ from . import test_query_counts
 from . import test_referral_forms
 from . import test_guard
 from . import test_http_integrity
+from . import test_journeys

@@ -144,7 +144,7 @@ class TestProgramReport(ReferralCommon):
         rows = dict(map(tuple, table["rows"]))
         self.assertEqual(rows["From an OMIOPI office to the Employment Agency"], 3)
         self.assertEqual(rows["From the Employment Agency to an OMIOPI office"], 3)
-        self.assertEqual(rows["Excluded"], -1)
+        self.assertEqual(rows["Minus the excluded"], -1)
         self.assertEqual(table["total"][1], 5)
         excluded = self._tables()["excluded"]
         self.assertEqual(
@@ -193,6 +193,23 @@ class TestProgramReport(ReferralCommon):
         self.assertIn("Referrals by direction", html)
         self.assertIn("Total referrals to the programme", html)
 
+    def test_report_writes_figures_as_the_user_language_does(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        wizard = self.wizard.with_context(lang="es_ES")
+        html = str(wizard.report_html)
+        # 4 women of 5 referrals: 80,0 %, not 80.0
+        self.assertIn("80,0 %", html)
+        self.assertNotIn("80.0", html)
+
+    def test_xlsx_total_target_is_a_number(self):
+        self.program.target_count = 12
+        report = self.env.ref("omiopi_referral.program_report_xlsx")
+        content, _kind = report._render_xlsx(report.report_name, self.wizard.ids, {})
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        title = self._tables()["profile"]["title"][:31]
+        total = list(book[title].iter_rows(values_only=True))[-1]
+        self.assertEqual(total[1], 12)
+
     def test_xlsx_workbook(self):
         report = self.env.ref("omiopi_referral.program_report_xlsx")
         content, kind = report._render_xlsx(report.report_name, self.wizard.ids, {})
@@ -204,7 +221,7 @@ class TestProgramReport(ReferralCommon):
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertEqual([c.value for c in sheet[1]], ["Referrals", "Number"])
         values = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2)}
-        self.assertEqual(values["Excluded"], -1)
+        self.assertEqual(values["Minus the excluded"], -1)
         self.assertEqual(values["Total referrals to the programme"], 5)
         self.assertTrue(sheet.cell(row=sheet.max_row, column=1).font.bold)
         gender = book[titles[2]]

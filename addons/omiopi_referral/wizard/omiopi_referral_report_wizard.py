@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import formatLang
 
 
 class OmiopiReferralReportWizard(models.TransientModel):
@@ -100,7 +101,7 @@ class OmiopiReferralReportWizard(models.TransientModel):
                     for key in ("omiopi_to_ae", "ae_to_omiopi", "other")
                     if by_direction.get(key) or key != "other"
                 ]
-                + [[self.env._("Excluded"), -excluded]],
+                + [[self.env._("Minus the excluded"), -excluded]],
                 "total": [self.env._("Total referrals to the programme"), total],
             },
             {
@@ -155,10 +156,11 @@ class OmiopiReferralReportWizard(models.TransientModel):
         rows = []
         for target in targets:
             result = results.pop(target.reason_id, 0)
+            # A range is text; a single target stays a number (in the workbook too).
             goal = (
                 f"{target.target_min}-{target.target_max}"
                 if target.target_max and target.target_max != target.target_min
-                else str(target.target_min)
+                else target.target_min
             )
             rows.append(
                 [
@@ -175,7 +177,7 @@ class OmiopiReferralReportWizard(models.TransientModel):
                 reason.display_name if reason else self.env._("No enabling situation")
             )
             rows.append([label, "", count, ""])
-        goal = str(self.program_id.target_count) if self.program_id.target_count else ""
+        goal = self.program_id.target_count or ""
         return {
             "key": "profile",
             "title": self.env._("By profile against target"),
@@ -223,24 +225,48 @@ class OmiopiReferralReportWizard(models.TransientModel):
             ):
                 wizard.report_html = False
                 continue
-            wizard.report_html = Markup("").join(
+            scope = (
+                self.env._(
+                    "Offices: %(offices)s.",
+                    offices=", ".join(wizard.office_ids.mapped("name")),
+                )
+                if wizard.office_ids
+                else self.env._(
+                    "All the referrals you may read: those of your offices, and all of "
+                    "them for the coordinators."
+                )
+            )
+            wizard.report_html = Markup(
+                '<p class="text-muted">%s</p>'
+            ) % scope + Markup("").join(
                 wizard._table_html(table) for table in wizard._report_tables()
             )
 
-    @staticmethod
-    def _table_html(table):
+    def _format_cell(self, value, percent=False):
+        """A figure as the user's language writes it (54,2 %; 1.234)."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return value
+        digits = 1 if isinstance(value, float) else 0
+        text = formatLang(self.env, value, digits=digits)
+        return f"{text} %" if percent else text
+
+    def _table_html(self, table):
         cell_formats = {"td": Markup("<td>%s</td>"), "th": Markup("<th>%s</th>")}
+        percent = {i for i, header in enumerate(table["headers"]) if header == "%"}
 
         def row(cells, tag="td"):
             # The cells' values are escaped by the % of Markup.
             return Markup("<tr>%s</tr>") % Markup("").join(
-                cell_formats[tag] % (cell,) for cell in cells
+                cell_formats[tag]
+                % ((self._format_cell(cell, i in percent) if tag == "td" else cell),)
+                for i, cell in enumerate(cells)
             )
 
         body = Markup("").join(row(r) for r in table["rows"])
         if table["total"]:
             body += Markup('<tr class="fw-bold">%s</tr>') % Markup("").join(
-                Markup("<td>%s</td>") % (cell,) for cell in table["total"]
+                Markup("<td>%s</td>") % (self._format_cell(cell, i in percent),)
+                for i, cell in enumerate(table["total"])
             )
         return Markup(
             '<h4 class="mt-4">%s</h4><table class="table table-sm table-striped">'

@@ -104,6 +104,10 @@ class TrainingCommon(TransactionCase):
             )
         )
 
+    def _end_edition(self):
+        """The edition ends today: its certificates may be issued."""
+        self.edition.date_end = fields.Date.today()
+
     def _attend(self, enrolment, count):
         for session in self.sessions[:count]:
             self.env["omiopi.training.attendance"].create(

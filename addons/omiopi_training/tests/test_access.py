@@ -42,6 +42,7 @@ class TestTrainingAccess(TrainingCommon):
         enrolment = self._apply(0)
         enrolment.action_select()
         self._attend(enrolment, 4)
+        self._end_edition()
         enrolment.action_complete()
         certificate = enrolment.certificate_id
         self.assertTrue(self._can_read(certificate, self.tech))

@@ -12,6 +12,7 @@ class TestTrainingActivityReport(TrainingCommon):
         enrolments = self._apply(0) | self._apply(1)
         enrolments.action_select()
         self._attend(enrolments[0], 4)
+        self._end_edition()
         enrolments[0].with_user(self.trainer_tech).action_complete()
         today = fields.Date.today()
         report = (

@@ -1,5 +1,7 @@
+from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -89,6 +91,7 @@ class TestEnrolment(TrainingCommon):
         self._attend(enrolment, 2)
         self.assertEqual(enrolment.state, "attending")
         self.assertEqual(enrolment.attendance_rate, 50)
+        self._end_edition()
         with self.assertRaisesRegex(UserError, "needs 75%"):
             enrolment.action_complete()
         self._attend_session(enrolment, self.sessions[2])
@@ -96,7 +99,8 @@ class TestEnrolment(TrainingCommon):
         self.assertEqual(enrolment.state, "completed")
         certificate = enrolment.certificate_id
         self.assertRegex(certificate.name, r"^CERT/\d{4}/\d{5}$")
-        self.assertEqual(certificate.hours, 10)
+        # The hours attended (3 sessions of 2 h), not the course's 10.
+        self.assertEqual(certificate.hours, 6)
         self.assertEqual(certificate.partner_id, self.persons[0])
         # Odoo renders reports as HTML under --test-enable: the PDF itself is
         # checked in test_tour (an HttpCase, where wkhtmltopdf can fetch the
@@ -105,6 +109,18 @@ class TestEnrolment(TrainingCommon):
         self.assertEqual(
             certificate.attachment_id.res_model, "omiopi.training.certificate"
         )
+
+    def test_certificate_waits_for_the_edition_to_end(self):
+        enrolment = self._apply(0)
+        enrolment.action_select()
+        self._attend(enrolment, 4)
+        self.edition.date_end = fields.Date.today() + relativedelta(days=1)
+        with self.assertRaisesRegex(UserError, "once the edition is over"):
+            enrolment.with_user(self.trainer_tech).action_complete()
+        self.assertFalse(enrolment.certificate_id)
+        self._end_edition()
+        enrolment.with_user(self.trainer_tech).action_complete()
+        self.assertTrue(enrolment.certificate_id)
 
     def _attend_session(self, enrolment, session):
         self.env["omiopi.training.attendance"].create(
@@ -116,6 +132,7 @@ class TestEnrolment(TrainingCommon):
         enrolments.action_select()
         for enrolment in enrolments:
             self._attend(enrolment, 4)
+        self._end_edition()
         enrolments.action_complete()
         first, second = enrolments.certificate_id.sorted("id").mapped("name")
         self.assertEqual(int(second[-5:]), int(first[-5:]) + 1)
@@ -139,6 +156,7 @@ class TestEnrolment(TrainingCommon):
         enrolment = self._apply(0)
         enrolment.action_select()
         self._attend(enrolment, 4)
+        self._end_edition()
         enrolment.with_user(self.trainer_tech).action_complete()
         self.assertEqual(person.omiopi_language_ids.level, "b1")
         self.assertIn(

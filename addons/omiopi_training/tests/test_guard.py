@@ -33,6 +33,7 @@ class TestTrainingGuard(GuardChecks, TrainingCommon):
         self.enrolment = self._apply(0)
         self.enrolment.action_select()
         self._attend(self.enrolment, 4)
+        self._end_edition()
         self.enrolment.action_complete()
 
     def _guard_owner(self, model):

@@ -73,6 +73,11 @@ registry.category("web_tour.tours").add("omiopi_employer_prospection_tour", {
             run: "click",
         },
         {
+            content: "Confirm the hire",
+            trigger: ".modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
             content: "The job insertion is recorded",
             trigger: ".o_form_view .o_field_widget[name=source]:contains('Candidatura')",
         },
