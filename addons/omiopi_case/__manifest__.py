@@ -55,6 +55,7 @@
         "views/omiopi_office_views.xml",
         "views/omiopi_consent_views.xml",
         "views/omiopi_attention_views.xml",
+        "views/omiopi_language_service_views.xml",
         "views/omiopi_itinerary_step_views.xml",
         "views/omiopi_case_views.xml",
         "views/res_partner_views.xml",
@@ -67,6 +68,7 @@
         "wizard/omiopi_activity_report_views.xml",
         "wizard/omiopi_anonymise_wizard_views.xml",
         "report/personal_data_report.xml",
+        "report/person_cv_report.xml",
         "views/omiopi_case_menus.xml",
         # After the menus: the charts link to them.
         "data/spreadsheet_dashboard_data.xml",
@@ -76,6 +78,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/omiopi_case_demo.xml",
+        "demo/omiopi_language_service_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -17,6 +17,7 @@
         "data/omiopi_training_reason_data.xml",
         "data/mail_template_data.xml",
         "report/omiopi_training_certificate_report.xml",
+        "report/person_cv_report.xml",
         "views/omiopi_training_course_views.xml",
         "views/omiopi_training_edition_views.xml",
         "views/omiopi_training_enrolment_views.xml",

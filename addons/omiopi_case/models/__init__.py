@@ -30,4 +30,7 @@ from . import omiopi_case_checklist_line
 from . import omiopi_case_household
 from . import omiopi_itinerary_step
 from . import omiopi_attention
+from . import omiopi_mediator
+from . import omiopi_language_service
+from . import ir_module_module
 from . import res_config_settings

@@ -149,7 +149,7 @@ class OmiopiGuardMixin(models.AbstractModel):
                             for name in refused
                         )
                     ),
-                    model=self._description,
+                    model=self._omiopi_kind(),
                 )
             )
         # What a procedure links is the procedure's business (it may link what
@@ -202,8 +202,8 @@ class OmiopiGuardMixin(models.AbstractModel):
                     "%(field)s of %(model)s can only point at records you may "
                     "read: you may not read %(target)s %(ids)s.",
                     field=field._description_string(self.env),
-                    model=self._description,
-                    target=self.env[field.comodel_name]._description,
+                    model=self._omiopi_kind(),
+                    target=self._omiopi_kind(field.comodel_name),
                     ids=", ".join(str(i) for i in (targets - readable).ids),
                 )
             )
@@ -251,14 +251,27 @@ class OmiopiGuardMixin(models.AbstractModel):
                 return linked._omiopi_owner_office()
         return self.env["omiopi.office"]
 
+    @api.model
+    def _omiopi_kind(self, model_name=None):
+        """A model's name in the user's language (its description is the
+        English one); this model's by default."""
+        model_name = model_name or self._name
+        # sudo: the model's name only, read from the model registry
+        model = self.env["ir.model"].sudo()._get(model_name)
+        return (
+            model.with_context(lang=self.env.lang).name
+            or self.env[model_name]._description
+        )
+
     def _omiopi_access_error_message(self, operation):
         """What a user who may not `operation` these records is told."""
         office = self._omiopi_owner_office()
+        kind = self._omiopi_kind()
         if not office:
             return self.env._(
                 "%(kind)s: your office has no access to it. Ask your coordinator "
                 "if you need it.",
-                kind=self._description,
+                kind=kind,
             )
         if operation == "read":
             return self.env._(
@@ -266,13 +279,13 @@ class OmiopiGuardMixin(models.AbstractModel):
                 "office reads the persons and case files of another office "
                 "while it handles a referral of them; the coordinators read "
                 "them all.",
-                kind=self._description,
+                kind=kind,
                 office=office.name,
             )
         return self.env._(
             "%(kind)s of %(office)s: only %(office)s changes it; your office may "
             "at most read it (a referral received, a case file shared).",
-            kind=self._description,
+            kind=kind,
             office=office.name,
         )
 

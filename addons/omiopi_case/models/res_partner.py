@@ -212,6 +212,11 @@ class ResPartner(models.Model):
     omiopi_job_seeker_date = fields.Date(string="Job seeker since")
     omiopi_youth_guarantee = fields.Boolean(string="Registered in Youth Guarantee")
     omiopi_interests = fields.Text(string="Training and work interests")
+    omiopi_cv_profile = fields.Text(
+        string="CV profile",
+        help="A few plain lines at the top of the person's CV: what they do and "
+        "what they look for. The rest of the CV comes from the person's data.",
+    )
 
     # Consent to share data between services
     omiopi_consent_ids = fields.One2many(
@@ -269,6 +274,7 @@ class ResPartner(models.Model):
             "omiopi_job_seeker_date",
             "omiopi_youth_guarantee",
             "omiopi_interests",
+            "omiopi_cv_profile",
             "omiopi_consent_ids",
         }
 
@@ -749,6 +755,45 @@ class ResPartner(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return self.env.ref("omiopi_case.personal_data_xlsx").report_action(self)
+
+    # ------------------------------------------------------------------
+    # CV
+    # ------------------------------------------------------------------
+
+    def _omiopi_cv_pdf(self):
+        """The person's one-page CV (studies, languages, experience, driving
+        licences, training), rendered with the user's rights: (content, file
+        name)."""
+        self.ensure_one()
+        content, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
+            "omiopi_case.action_report_person_cv", self.ids
+        )
+        return content, self.env._("CV %(name)s.pdf", name=self.name)
+
+    def action_omiopi_print_cv(self):
+        self.ensure_one()
+        return self.env.ref("omiopi_case.action_report_person_cv").report_action(self)
+
+    def action_omiopi_attach_cv(self):
+        """Attach today's CV to the person, in the chatter."""
+        self.ensure_one()
+        self.check_access("write")
+        content, filename = self._omiopi_cv_pdf()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+        self.message_post(
+            body=self.env._("CV generated from the person's data."),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
 
     # ------------------------------------------------------------------
     # Retention and erasure

@@ -1,2 +1,3 @@
 from . import activity_report_xlsx
 from . import personal_data_xlsx
+from . import person_cv

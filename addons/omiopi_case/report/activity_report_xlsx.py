@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import models
 
 
@@ -44,6 +46,8 @@ class ActivityReportXlsx(models.AbstractModel):
             "section": workbook.add_format({"bold": True, "bg_color": "#F2F2F2"}),
             "total": workbook.add_format({"bold": True, "top": 1}),
             "percent": workbook.add_format({"num_format": "0.0%"}),
+            "month": workbook.add_format({"num_format": "mm/yyyy"}),
+            "decimal": workbook.add_format({"num_format": "#,##0.0#"}),
             "total_percent": workbook.add_format(
                 {"bold": True, "top": 1, "num_format": "0.0%"}
             ),
@@ -67,6 +71,12 @@ class ActivityReportXlsx(models.AbstractModel):
         for col, value in enumerate(values):
             if col == 6 and value != "":
                 style = styles["total_percent" if bold else "percent"]
+            elif isinstance(value, date):
+                sheet.write_datetime(row, col, value, styles["month"])
+                widths[col] = max(widths.get(col, 0), 8)
+                continue
+            elif isinstance(value, float) and not value.is_integer():
+                style = styles["decimal"]
             else:
                 style = styles["total"] if bold else None
             sheet.write(row, col, value, style)

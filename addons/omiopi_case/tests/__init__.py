@@ -17,3 +17,5 @@ from . import test_http_integrity
 from . import test_journeys
 from . import test_users
 from . import test_demo
+from . import test_cv
+from . import test_language_service

@@ -12,6 +12,7 @@ GUARD_EXEMPT = {
     "res.config.settings": "settings are for administrators only",
     # Only its access-error message is the suite's: no field, no record.
     "ir.rule": "record rules are Odoo's; the suite words their error only",
+    "ir.module.module": "the suite only reloads its terms with its add-ons",
     # Configuration of the pipeline and of document types: administrators.
     "crm.team": "sales teams are configured by administrators only",
     "crm.lost.reason": "lost reasons are configured by administrators only",

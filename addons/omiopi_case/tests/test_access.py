@@ -26,6 +26,7 @@ MATRIX = {
     "omiopi.case.household":    ("",     "",    "rwcu", "rwcu", "",     "rwcu", "rwcu"),
     "omiopi.itinerary.step":    ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
     "omiopi.attention":         ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
+    "omiopi.language.service":  ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
     "omiopi.office":            ("",     "",    "r",    "r",    "r",    "r",    "rwcu"),
     "omiopi.area":              ("",     "",    "r",    "r",    "r",    "r",    "rwcu"),
     "omiopi.checklist.item":    ("",     "",    "r",    "r",    "r",    "r",    "rwcu"),
@@ -104,6 +105,13 @@ class TestAccess(OmiopiCaseCommon):
                 "area_id": self.area_legal.id,
                 "summary": f"Attention {n}",
             }
+        if model == "omiopi.language.service":
+            return {
+                "name": f"Letter {n}",
+                "office_id": self.office_a.id,
+                "language_id": env.ref("omiopi_case.language_ar").id,
+                "words": 100,
+            }
         if model == "omiopi.office":
             return {"name": f"Office {n}", "code": f"O{n}"}
         return {"name": f"Entry {n}"}
@@ -128,6 +136,7 @@ class TestAccess(OmiopiCaseCommon):
             "omiopi.case.household": {"note": "changed"},
             "omiopi.itinerary.step": {"note": "changed"},
             "omiopi.attention": {"note": "changed"},
+            "omiopi.language.service": {"note": "changed"},
         }.get(model, {"name": "changed"})
 
     # -- one operation, rolled back -------------------------------------------
@@ -189,6 +198,7 @@ class TestAccess(OmiopiCaseCommon):
             "omiopi.district",
             "omiopi.need.dimension",
             "omiopi.case.close.reason",
+            "omiopi.mediator",
         }
         abstract = {m for m in models.mapped("model") if self.env[m]._abstract}
         # append-only, written by code: its rights are in test_access_matrix,

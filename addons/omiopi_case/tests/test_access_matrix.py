@@ -43,6 +43,8 @@ ACCESS_MATRIX = {
     "omiopi.driving.licence":             "-     r     r     r     r     rwcd  -",
     "omiopi.education.level":             "-     r     r     r     r     rwcd  -",
     "omiopi.language":                    "-     r     r     r     r     rwcd  -",
+    "omiopi.language.service":            "-     rwc   rwc   rwc   -     rwcd  -",
+    "omiopi.mediator":                    "-     r     r     r     -     rwcd  -",
     "omiopi.itinerary.step":              "-     rwc   rwc   rwc   -     rwcd  -",
     "omiopi.legal.situation":             "-     r     r     r     -     rwcd  -",
     "omiopi.need.dimension":              "-     r     r     r     -     rwcd  -",

@@ -5,11 +5,12 @@ import openpyxl
 
 from odoo.tests import Form, tagged
 
+from .activity_report_checks import FigureChecks
 from .common import OmiopiCaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestActivityReport(OmiopiCaseCommon):
+class TestActivityReport(FigureChecks, OmiopiCaseCommon):
     """A year of office A counted by hand: three case files opened in 2025
     (two women, one man), one opened in 2024 whose person came back in 2025,
     four attentions to three persons, one itinerary with a completed step;
@@ -68,6 +69,30 @@ class TestActivityReport(OmiopiCaseCommon):
             )
         ]
 
+        # The language service of the year: two texts of office A (1,200 and
+        # 350 words), three calls (12.5 + 20 + 7.25 minutes), one call of
+        # 2024 and one text of office B left out.
+        def service(kind, when, office, words=0, minutes=0.0):
+            cls.env["omiopi.language.service"].create(
+                {
+                    "name": "Service",
+                    "service_type": kind,
+                    "date": when,
+                    "office_id": office.id,
+                    "language_id": cls.env.ref("omiopi_case.language_ar").id,
+                    "words": words,
+                    "minutes": minutes,
+                }
+            )
+
+        service("translation", "2025-02-10", cls.office_a, words=1200)
+        service("translation", "2025-07-10", cls.office_a, words=350)
+        service("translation", "2025-07-10", cls.office_b, words=900)
+        service("interpretation", "2025-03-01", cls.office_a, minutes=12.5)
+        service("interpretation", "2025-04-01", cls.office_a, minutes=20)
+        service("interpretation", "2025-11-01", cls.office_a, minutes=7.25)
+        service("interpretation", "2024-11-01", cls.office_a, minutes=30)
+
     def _report(self, user, offices=None):
         form = Form(self.env["omiopi.activity.report"].with_user(user))
         form.date_from = date(2025, 1, 1)
@@ -102,6 +127,37 @@ class TestActivityReport(OmiopiCaseCommon):
         self.assertEqual(figures["Individual itineraries"].total, 1)
         done = figures["Interventions completed"]
         self.assertEqual((done.total, done.gender_split), (1, False))
+
+    def test_translation_and_interpretation(self):
+        report = self._report(self.coordinator, [self.office_a])
+        figures = self._figures(report, "languages")
+        self.assertEqual(figures["Texts translated"].total, 2)
+        self.assertEqual(figures["Words translated"].total, 1550)
+        self.assertEqual(figures["Interpretation calls"].total, 3)
+        self.assertAlmostEqual(figures["Minutes of interpretation"].total, 39.75)
+        self.env["res.lang"]._activate_lang("es_ES")
+        minutes = figures["Minutes of interpretation"].with_context(lang="es_ES")
+        minutes.invalidate_recordset(["total_display"])
+        self.assertEqual(minutes.total_display, "39,75")
+        # Office B's technician counts office B's text only.
+        figures = self._figures(self._report(self.tech_b), "languages")
+        self.assertEqual(figures["Words translated"].total, 900)
+
+    def test_every_figure_opens_exactly_what_it_counts(self):
+        for user, offices in (
+            (self.coordinator, [self.office_a]),
+            (self.coordinator, []),
+            (self.tech_b, []),
+        ):
+            self.assertFiguresOpenWhatTheyCount(self._report(user, offices))
+        # The persons served open as persons, once each.
+        report = self._report(self.coordinator, [self.office_a])
+        action = self._figures(report)["People served"].action_open_records()
+        self.assertEqual(action["res_model"], "res.partner")
+        self.assertEqual(
+            self.env["res.partner"].search(action["domain"]),
+            self.ana.partner_id | self.carl.partner_id | self.dana.partner_id,
+        )
 
     def test_each_figure_opens_the_records_behind_it(self):
         report = self._report(self.coordinator, [self.office_a])

@@ -42,6 +42,20 @@ class TestGuard(GuardChecks, OmiopiCaseCommon):
             {"case_id": cls.case_a.id, "name": "CV", "area_id": cls.area_legal.id}
         )
         cls.consent_a = env["omiopi.consent"].create({"partner_id": cls.person_a.id})
+        cls.mediator = env["omiopi.mediator"].create(
+            {
+                "name": "Mediadora Test",
+                "language_ids": [(6, 0, env.ref("omiopi_case.language_ar").ids)],
+            }
+        )
+        cls.language_service_a = env["omiopi.language.service"].create(
+            {
+                "name": "Informe escolar",
+                "office_id": cls.office_a.id,
+                "language_id": env.ref("omiopi_case.language_ar").id,
+                "words": 300,
+            }
+        )
         cls.language_a = env["omiopi.person.language"].create(
             {
                 "partner_id": cls.person_a.id,
@@ -103,6 +117,8 @@ class TestGuard(GuardChecks, OmiopiCaseCommon):
             ),
             "omiopi.itinerary.step": self.step_a,
             "omiopi.language": ref("omiopi_case.language_ar"),
+            "omiopi.language.service": self.language_service_a,
+            "omiopi.mediator": self.mediator,
             "omiopi.legal.situation": ref("omiopi_case.legal_situation_residence_work"),
             "omiopi.need.dimension": self.case_a.need_ids[:1].dimension_id,
             "omiopi.office": self.office_a,

@@ -45,3 +45,44 @@ class TestPhoneJourney(OmiopiTourCase):
             person.omiopi_case_ids.attention_ids.summary,
             "Registro en el punto del barrio",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCvJourney(OmiopiTourCase):
+    """A technician attaches the CV made from a person's data."""
+
+    def test_cv_from_the_persons_data(self):
+        self.run_journey(
+            "omiopi_journey_cv",
+            "tecnico.sur",
+            url="/odoo/action-omiopi_case.res_partner_action_omiopi",
+        )
+        person = self.env.ref("omiopi_case.person_02_demo")
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", person.id)]
+        )
+        self.assertEqual(attachment.name, "CV Yoselin Gómez Páez.pdf")
+
+
+@tagged("post_install", "-at_install")
+class TestMediationJourney(OmiopiTourCase):
+    """A technician books an Arabic mediator for an appointment."""
+
+    def test_book_an_arabic_mediator(self):
+        self.run_journey(
+            "omiopi_journey_mediation",
+            "tecnico.norte",
+            url="/odoo/action-omiopi_case.omiopi_language_service_action",
+        )
+        service = self.env["omiopi.language.service"].search(
+            [("name", "=", "Cita con la trabajadora social")]
+        )
+        self.assertEqual(service.language_id, self.env.ref("omiopi_case.language_ar"))
+        self.assertEqual(
+            service.mediator_id, self.env.ref("omiopi_case.mediator_amina_demo")
+        )
+        self.assertTrue(service.calendar_event_id)
+        self.assertIn(
+            self.env.ref("omiopi_case.user_tecnico_norte_demo").partner_id,
+            service.calendar_event_id.partner_ids,
+        )

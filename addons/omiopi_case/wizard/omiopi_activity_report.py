@@ -80,8 +80,16 @@ class OmiopiActivityReport(models.TransientModel):
         """The sections of the report, each a dict: code, name, sequence and
         figures. A figure is a dict: name, model, domain, gender (the gender
         field to split by, or None), aggregate (default '__count'; e.g.
-        'partner_id:count_distinct' or 'vacancies:sum') and breakdowns, a list
-        of (field, label) the workbook splits the figure by."""
+        'partner_id:count_distinct' or 'vacancies:sum'), breakdowns, a list
+        of (field, label) the workbook splits the figure by, and optionally
+        average_by (a group-by: the figure is the count's average over its
+        groups, e.g. 'month:month' for learners a month, or an office field
+        for companies per office) and list_view (the xmlid of the list
+        its records open in).
+
+        What a figure opens is what it counts: the records counted, or for
+        a distinct count the records counted once (the persons served, not
+        their attentions); a sum opens the records summed."""
         self.ensure_one()
         case_period = self._period("date_open") + self._offices("office_id")
         attentions = self._period("date", is_datetime=True) + self._offices("office_id")
@@ -110,6 +118,7 @@ class OmiopiActivityReport(models.TransientModel):
                         "gender": "gender",
                         "aggregate": "partner_id:count_distinct",
                         "breakdowns": person_breakdowns,
+                        "list_view": "omiopi_case.res_partner_view_list_omiopi",
                     },
                     {
                         "name": self.env._("Attentions"),
@@ -146,8 +155,69 @@ class OmiopiActivityReport(models.TransientModel):
                         "breakdowns": [("area_id", self.env._("Area"))],
                     },
                 ],
-            }
+            },
+            self._language_service_section(),
         ]
+
+    def _language_service_section(self):
+        """Seed 000: the translation service (texts and words) and the
+        telephone interpretation service (calls and minutes); seed 003: the
+        cultural mediations."""
+        period = self._period("date") + self._offices("office_id")
+        translations = period + [("service_type", "=", "translation")]
+        calls = period + [("service_type", "=", "interpretation")]
+        mediations = period + [("service_type", "=", "mediation")]
+        by_language = [
+            ("language_id", self.env._("Language")),
+            ("office_id", self.env._("Office")),
+        ]
+        return {
+            "code": "languages",
+            "name": self.env._("Translation and interpretation"),
+            "sequence": 50,
+            "figures": [
+                {
+                    "name": self.env._("Texts translated"),
+                    "model": "omiopi.language.service",
+                    "domain": translations,
+                    "gender": None,
+                    "breakdowns": by_language,
+                },
+                {
+                    "name": self.env._("Words translated"),
+                    "model": "omiopi.language.service",
+                    "domain": translations,
+                    "gender": None,
+                    "aggregate": "words:sum",
+                    "breakdowns": by_language,
+                },
+                {
+                    "name": self.env._("Interpretation calls"),
+                    "model": "omiopi.language.service",
+                    "domain": calls,
+                    "gender": None,
+                    "breakdowns": by_language,
+                },
+                {
+                    "name": self.env._("Minutes of interpretation"),
+                    "model": "omiopi.language.service",
+                    "domain": calls,
+                    "gender": None,
+                    "aggregate": "minutes:sum",
+                    "breakdowns": by_language,
+                },
+                {
+                    "name": self.env._("Cultural mediations"),
+                    "model": "omiopi.language.service",
+                    "domain": mediations,
+                    "gender": None,
+                    "breakdowns": [
+                        *by_language,
+                        ("mediator_id", self.env._("Mediator or interpreter")),
+                    ],
+                },
+            ],
+        }
 
     # ------------------------------------------------------------
     # Computing
@@ -157,10 +227,17 @@ class OmiopiActivityReport(models.TransientModel):
         """{group key tuple: value} of a figure, with the user's rights."""
         model = self.env[figure["model"]].with_context(active_test=False)
         aggregate = figure.get("aggregate", "__count")
-        return {
+        counts = {
             tuple(group[:-1]): group[-1] or 0
             for group in model._read_group(figure["domain"], list(groupby), [aggregate])
         }
+        average_by = figure.get("average_by")
+        if not average_by:
+            return counts
+        # An average: the count over the groups that have any (the months
+        # with classes, the offices that prospect).
+        groups = len(model._read_group(figure["domain"], [average_by]))
+        return {key: value / groups if groups else 0 for key, value in counts.items()}
 
     def _figure_values(self, figure):
         gender = figure.get("gender")
@@ -168,15 +245,36 @@ class OmiopiActivityReport(models.TransientModel):
             total = self._count(figure).get((), 0)
             return {"total": total, "split": False}
         counts = self._count(figure, [gender])
-        values = {key: counts.get((key,), 0) for key in GENDERS}
+        # An average splits by gender in whole persons.
+        values = {key: round(counts.get((key,), 0)) for key in GENDERS}
         # A distinct count is not additive over groups: take the total apart.
         total = self._count(figure).get((), 0)
         values.update(
             total=total,
-            unknown=total - sum(values[key] for key in GENDERS),
+            unknown=max(round(total) - sum(values[key] for key in GENDERS), 0),
             split=True,
         )
         return values
+
+    def _figure_records(self, figure):
+        """(model, domain, measure) of the records a figure opens, and how
+        the figure is had from them again: 'count', 'sum:<field>' or
+        'average_by:<field>'."""
+        aggregate = figure.get("aggregate", "__count")
+        model, domain = figure["model"], figure["domain"]
+        if figure.get("average_by"):
+            field_name = figure["average_by"].partition(":")[0]
+            return model, domain, f"average_by:{field_name}"
+        field_name, _sep, function = aggregate.partition(":")
+        if function == "sum":
+            return model, domain, f"sum:{field_name}"
+        if function == "count_distinct":
+            records = self.env[model].with_context(active_test=False)
+            groups = records._read_group(domain, [field_name])
+            comodel = records._fields[field_name].comodel_name
+            ids = sorted(record.id for (record,) in groups if record)
+            return comodel, [("id", "in", ids)], "count"
+        return model, domain, "count"
 
     def action_compute(self):
         self.ensure_one()
@@ -190,6 +288,7 @@ class OmiopiActivityReport(models.TransientModel):
                     continue
                 values = self._figure_values(figure)
                 total = values["total"]
+                open_model, open_domain, measure = self._figure_records(figure)
                 lines.append(
                     Command.create(
                         {
@@ -200,6 +299,10 @@ class OmiopiActivityReport(models.TransientModel):
                             "name": figure["name"],
                             "model_name": figure["model"],
                             "domain": repr(figure["domain"]),
+                            "open_model": open_model,
+                            "open_domain": repr(open_domain),
+                            "open_view": figure.get("list_view") or False,
+                            "measure": measure,
                             "total": total,
                             "gender_split": values["split"],
                             "female": values.get("female", 0),
@@ -241,7 +344,8 @@ class OmiopiActivityReport(models.TransientModel):
         """Tables of a line's figure split by each of its breakdown fields:
         [(label, rows)], a row being (value, total, female, male, other,
         unknown)."""
-        figure = self._figure_of(line)
+        # Each row of an average's table is that group's count.
+        figure = dict(self._figure_of(line), average_by=None)
         gender = figure.get("gender")
         tables = []
         for field, label in figure.get("breakdowns", []):
@@ -267,8 +371,8 @@ class OmiopiActivityReport(models.TransientModel):
         if not value:
             return self.env._("Not set")
         if isinstance(value, date):
-            # Grouped by month ('date:month'): the month is the label.
-            return value.strftime("%Y-%m")
+            # Grouped by month ('date:month'): the month, a date in the workbook.
+            return value
         field_def = self.env[model_name]._fields[field]
         if field_def.type == "selection":
             return dict(field_def._description_selection(self.env)).get(value, value)

@@ -3,11 +3,13 @@ from datetime import date
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.omiopi_case.tests.activity_report_checks import FigureChecks
+
 from .common import EmployerCommon
 
 
 @tagged("post_install", "-at_install")
-class TestEmployerActivityReport(EmployerCommon):
+class TestEmployerActivityReport(FigureChecks, EmployerCommon):
     def _figures(self, user, offices):
         today = fields.Date.today()
         report = (
@@ -22,6 +24,7 @@ class TestEmployerActivityReport(EmployerCommon):
             )
         )
         report.action_compute()
+        self.assertFiguresOpenWhatTheyCount(report, "employment")
         return {
             line.name: line
             for line in report.line_ids
@@ -29,19 +32,31 @@ class TestEmployerActivityReport(EmployerCommon):
         }
 
     def test_employment_section(self):
-        self.env["crm.lead"].create(
-            {
-                "name": "Test Logistics",
-                "type": "opportunity",
-                "team_id": self.env.ref("omiopi_employer.crm_team_prospection").id,
-                "omiopi_office_id": self.agency.id,
-            }
-        )
+        # Two companies prospected by the agency, one by the office.
+        for name, office in (
+            ("Test Logistics", self.agency),
+            ("Test Cleaning", self.agency),
+            ("Test Catering", self.office),
+        ):
+            self.env["crm.lead"].create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "team_id": self.env.ref("omiopi_employer.crm_team_prospection").id,
+                    "omiopi_office_id": office.id,
+                }
+            )
         candidacy = self._propose(self.fit)
         candidacy.action_send()
         candidacy.action_hire()
         figures = self._figures(self.coordinator, self.office | self.agency)
-        self.assertEqual(figures["Companies prospected"].total, 1)
+        self.assertEqual(figures["Companies prospected"].total, 3)
+        self.assertEqual(figures["Companies prospected per office"].total, 1.5)
+        action = figures["Companies prospected"].action_open_records()
+        self.assertEqual(
+            action["views"][0][0],
+            self.env.ref("omiopi_employer.crm_lead_view_list_omiopi_pipeline").id,
+        )
         self.assertEqual(figures["Job offers"].total, 1)
         self.assertEqual(figures["Vacancies"].total, 1)
         candidacies = figures["Candidacies"]

@@ -10,6 +10,13 @@ class OmiopiActivityReport(models.TransientModel):
     def _report_sections(self):
         sections = super()._report_sections()
         offers = self._period("date_open") + self._offices("office_id")
+        companies = [
+            ("omiopi_is_prospection", "=", True),
+            ("active", "in", (True, False)),
+        ]
+        companies += self._period("create_date", is_datetime=True)
+        companies += self._offices("omiopi_office_id")
+        pipeline = "omiopi_employer.crm_lead_view_list_omiopi_pipeline"
         person = [
             ("age_band", self.env._("Age band")),
             ("nationality_id", self.env._("Nationality")),
@@ -23,12 +30,7 @@ class OmiopiActivityReport(models.TransientModel):
                     {
                         "name": self.env._("Companies prospected"),
                         "model": "crm.lead",
-                        "domain": [
-                            ("omiopi_is_prospection", "=", True),
-                            ("active", "in", (True, False)),
-                        ]
-                        + self._period("create_date", is_datetime=True)
-                        + self._offices("omiopi_office_id"),
+                        "domain": companies,
                         "gender": None,
                         "breakdowns": [
                             ("omiopi_office_id", self.env._("Office")),
@@ -36,6 +38,17 @@ class OmiopiActivityReport(models.TransientModel):
                             ("stage_id", self.env._("Stage")),
                             ("omiopi_sector_id", self.env._("Sector")),
                         ],
+                        "list_view": pipeline,
+                    },
+                    {
+                        # Seed 000: "about 56 companies for each office".
+                        "name": self.env._("Companies prospected per office"),
+                        "model": "crm.lead",
+                        "domain": companies,
+                        "gender": None,
+                        "average_by": "omiopi_office_id",
+                        "breakdowns": [("omiopi_office_id", self.env._("Office"))],
+                        "list_view": pipeline,
                     },
                     {
                         "name": self.env._("Job offers"),

@@ -43,10 +43,24 @@ class OmiopiProgram(models.Model):
     excluded_count = fields.Integer(
         string="Referrals excluded", compute="_compute_results"
     )
+    progress_basis = fields.Selection(
+        [
+            ("received", "Referrals received"),
+            ("admitted", "Referrals admitted (received minus the excluded)"),
+        ],
+        string="Progress counts",
+        required=True,
+        default="admitted",
+        tracking=True,
+        help="What the progress counts against the target. The CONNECTION pilot "
+        "published 72 %: the 36 referrals received of its 50-case target.",
+    )
+    progress_count = fields.Integer(string="Cases counted", compute="_compute_results")
     progress = fields.Float(
         string="Progress (%)",
         compute="_compute_results",
-        help="Referrals submitted and not excluded, against the target.",
+        help="The referrals counted (received or admitted, as the programme says) "
+        "against the target.",
     )
 
     def _omiopi_user_fields(self):
@@ -57,6 +71,7 @@ class OmiopiProgram(models.Model):
             "date_start",
             "date_end",
             "target_count",
+            "progress_basis",
             "coordinator_id",
             "description",
             "target_ids",
@@ -70,7 +85,12 @@ class OmiopiProgram(models.Model):
                     self.env._("A programme cannot end before it starts.")
                 )
 
-    @api.depends("referral_ids.stage_type", "referral_ids.is_excluded", "target_count")
+    @api.depends(
+        "referral_ids.stage_type",
+        "referral_ids.is_excluded",
+        "target_count",
+        "progress_basis",
+    )
     def _compute_results(self):
         Referral = self.env["omiopi.referral"]
         base = [("program_id", "in", self.ids), ("date_submitted", "!=", False)]
@@ -89,7 +109,10 @@ class OmiopiProgram(models.Model):
             program.referral_count = submitted.get(program, 0)
             program.excluded_count = excluded.get(program, 0)
             program.accepted_count = accepted.get(program, 0)
-            counted = program.referral_count - program.excluded_count
+            counted = program.referral_count
+            if program.progress_basis == "admitted":
+                counted -= program.excluded_count
+            program.progress_count = counted
             program.progress = (
                 100.0 * counted / program.target_count if program.target_count else 0.0
             )

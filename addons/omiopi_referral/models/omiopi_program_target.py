@@ -53,19 +53,35 @@ class OmiopiProgramTarget(models.Model):
                     self.env._("The upper target is below the lower one.")
                 )
 
-    @api.depends("program_id.referral_ids.reason_ids")
+    @api.depends(
+        "program_id.referral_ids.reason_ids",
+        "program_id.referral_ids.is_excluded",
+        "program_id.progress_basis",
+    )
     def _compute_result_count(self):
-        counts = {
+        """Referrals of the profile, counted as the programme's progress is
+        (received, or received minus the excluded)."""
+        Referral = self.env["omiopi.referral"]
+        base = [
+            ("program_id", "in", self.program_id.ids),
+            ("date_submitted", "!=", False),
+        ]
+        groups = ["program_id", "reason_ids"]
+        received = {
             (program, reason): count
-            for program, reason, count in self.env["omiopi.referral"]._read_group(
-                [
-                    ("program_id", "in", self.program_id.ids),
-                    ("date_submitted", "!=", False),
-                    ("is_excluded", "=", False),
-                ],
-                ["program_id", "reason_ids"],
-                ["__count"],
+            for program, reason, count in Referral._read_group(
+                base, groups, ["__count"]
+            )
+        }
+        excluded = {
+            (program, reason): count
+            for program, reason, count in Referral._read_group(
+                [*base, ("is_excluded", "=", True)], groups, ["__count"]
             )
         }
         for target in self:
-            target.result_count = counts.get((target.program_id, target.reason_id), 0)
+            key = (target.program_id, target.reason_id)
+            count = received.get(key, 0)
+            if target.program_id.progress_basis == "admitted":
+                count -= excluded.get(key, 0)
+            target.result_count = count

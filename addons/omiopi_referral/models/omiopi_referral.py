@@ -1,3 +1,5 @@
+import base64
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
@@ -758,11 +760,28 @@ class OmiopiReferral(models.Model):
             }
         )
 
+    def action_fill_cv(self):
+        """The CV box, when empty, filled with the CV made from the person's
+        data (many persons have none of their own)."""
+        for referral in self.filtered(lambda r: not r.cv):
+            content, _filename = referral.partner_id._omiopi_cv_pdf()
+            # Named after the referral, not the person: the referral is read
+            # by offices that may not read the person.
+            referral.write(
+                {
+                    "cv": base64.b64encode(content),
+                    "cv_name": self.env._("CV %(number)s.pdf", number=referral.name),
+                }
+            )
+        return True
+
     def action_submit(self):
-        """Leave draft: the referrer (or a coordinator) sends the referral on."""
+        """Leave draft: the referrer (or a coordinator) sends the referral on,
+        with the person's CV made from their data when none was attached."""
         self._lock()
         for referral in self:
             referral._check_can_submit()
+            referral.action_fill_cv()
             referral._record_decision("submitted", False)
             # sudo: protected date, set by submission after its checks
             referral.sudo().date_submitted = fields.Datetime.now()

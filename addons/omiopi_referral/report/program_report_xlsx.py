@@ -14,6 +14,11 @@ class ProgramReportXlsx(models.AbstractModel):
             {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
         )
         total = workbook.add_format({"bold": True, "top": 1})
+        # Shares and averages keep one decimal; counts stay integers.
+        decimal = workbook.add_format({"num_format": "0.0"})
+        decimal_total = workbook.add_format(
+            {"bold": True, "top": 1, "num_format": "0.0"}
+        )
         for wizard in wizards:
             for table in wizard._report_tables():
                 sheet = workbook.add_worksheet(table["title"][:31])
@@ -28,7 +33,21 @@ class ProgramReportXlsx(models.AbstractModel):
                     sheet.set_column(col, col, min(max(width + 2, 10), 70))
                 sheet.write_row(0, 0, table["headers"], header)
                 for index, row in enumerate(table["rows"], start=1):
-                    sheet.write_row(index, 0, row)
+                    self._write_row(sheet, index, row, None, decimal)
                 if table["total"]:
-                    sheet.write_row(len(table["rows"]) + 1, 0, table["total"], total)
+                    self._write_row(
+                        sheet,
+                        len(table["rows"]) + 1,
+                        table["total"],
+                        total,
+                        decimal_total,
+                    )
                 sheet.freeze_panes(1, 0)
+
+    @staticmethod
+    def _write_row(sheet, row_index, cells, cell_format, decimal_format):
+        for col, value in enumerate(cells):
+            if isinstance(value, float):
+                sheet.write_number(row_index, col, value, decimal_format)
+            else:
+                sheet.write(row_index, col, value, cell_format)

@@ -14,3 +14,4 @@ from . import test_referral_forms
 from . import test_guard
 from . import test_http_integrity
 from . import test_journeys
+from . import test_pilot_replay

@@ -3,13 +3,15 @@ from datetime import date
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.omiopi_case.tests.activity_report_checks import FigureChecks
+
 from .common import ReferralCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReferralActivityReport(ReferralCommon):
-    def test_referral_section(self):
-        referral = self._accepted_referral()
+class TestReferralActivityReport(FigureChecks, ReferralCommon):
+    def _report(self):
+        """This year's report of the agency, as the coordinator."""
         today = fields.Date.today()
         report = (
             self.env["omiopi.activity.report"]
@@ -23,6 +25,11 @@ class TestReferralActivityReport(ReferralCommon):
             )
         )
         report.action_compute()
+        return report
+
+    def test_referral_section(self):
+        referral = self._accepted_referral()
+        report = self._report()
         figures = {
             line.name: line
             for line in report.line_ids
@@ -37,9 +44,43 @@ class TestReferralActivityReport(ReferralCommon):
             ._description_selection(self.env)
         )[referral.direction]
         self.assertEqual(figures[direction].total, 1)
+        self.assertFiguresOpenWhatTheyCount(report, "referrals")
+
+    def test_refused_and_excluded_are_counted_apart(self):
+        refused = self._referral()
+        refused.with_user(self.ae_tech).action_submit()
+        # No places: a refusal that is not an exclusion from the programme.
+        self._refuse(
+            refused,
+            self.ae_head,
+            self.env.ref("omiopi_referral.refuse_reason_no_places"),
+        )
+        person = self._person("With DNI", self.agency, situation="spanish")
+        self.env["res.partner.id_number"].create(
+            {
+                "partner_id": person.id,
+                "category_id": self.env.ref("omiopi_case.id_category_dni").id,
+                "name": "12345678Z",
+            }
+        )
+        case = self.env["omiopi.case"].create(
+            {
+                "partner_id": person.id,
+                "office_id": self.agency.id,
+                "user_id": self.ae_tech.id,
+            }
+        )
+        excluded = self._referral(case=case)
+        excluded.with_user(self.ae_tech).action_submit()
+        self.assertTrue(excluded.is_excluded)
+        report = self._report()
+        figures = {line.name: line for line in report.line_ids}
+        self.assertEqual(figures["Referrals refused"].total, 1)
+        self.assertEqual(figures["Persons excluded"].total, 1)
+        self.assertFiguresOpenWhatTheyCount(report, "referrals")
         # Another programme: nothing.
         report.program_id = self.env["omiopi.program"].create(
-            {"name": "Other programme", "date_start": date(today.year, 1, 1)}
+            {"name": "Other programme", "date_start": report.date_from}
         )
         report.action_compute()
         submitted = report.line_ids.filtered(

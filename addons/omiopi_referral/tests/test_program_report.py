@@ -156,17 +156,21 @@ class TestProgramReport(ReferralCommon):
         tables = self._tables()
         self.assertEqual(
             {row[0]: row[1:] for row in tables["gender"]["rows"]},
-            {"Female": [4, 80.0], "Male": [1, 20.0]},
+            # received (the DNI holder included), then admitted
+            {"Female": [4, 66.7, 4, 80.0], "Male": [2, 33.3, 1, 20.0]},
         )
-        studies = {row[0]: row[1] for row in tables["studies"]["rows"]}
-        self.assertEqual(studies, {"No studies": 3, "University degree": 2})
+        studies = {row[0]: row[3] for row in tables["studies"]["rows"]}
+        self.assertEqual(
+            studies, {"No studies": 3, "University degree": 2, "Unknown": 0}
+        )
         origin = {row[0]: row[1] for row in tables["origin"]["rows"]}
-        self.assertEqual(origin, {"Peru": 3, "Venezuela": 2})
+        self.assertEqual(origin, {"Peru": 3, "Venezuela": 2, "Unknown": 1})
 
     def test_by_profile_against_target(self):
         rows = {row[0]: row[1:] for row in self._tables()["profile"]["rows"]}
-        self.assertEqual(rows[self.reason_recent.name], ["2-3", 3, "Reached"])
-        self.assertEqual(rows[self.reason_arraigo.name], ["5-7", 2, "Not reached"])
+        self.assertEqual(rows[self.reason_recent.name], ["2-3", 3, 3, "Reached"])
+        self.assertEqual(rows[self.reason_arraigo.name], ["5-7", 3, 2, "Not reached"])
+        self.assertEqual(rows["Others"], ["", 0, 0, ""])
         self.assertEqual(self.program.referral_count, 6)
         self.assertEqual(self.program.excluded_count, 1)
         self.assertAlmostEqual(self.program.progress, 50.0)
@@ -209,6 +213,7 @@ class TestProgramReport(ReferralCommon):
         title = self._tables()["profile"]["title"][:31]
         total = list(book[title].iter_rows(values_only=True))[-1]
         self.assertEqual(total[1], 12)
+        self.assertEqual(total[2:4], (6, 5))
 
     def test_xlsx_workbook(self):
         report = self.env.ref("omiopi_referral.program_report_xlsx")
@@ -217,13 +222,17 @@ class TestProgramReport(ReferralCommon):
         book = openpyxl.load_workbook(io.BytesIO(content))
         titles = [t["title"][:31] for t in self.wizard._report_tables()]
         self.assertEqual(book.sheetnames, titles)
-        sheet = book[titles[0]]
+        sheet = book[titles[1]]
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertEqual([c.value for c in sheet[1]], ["Referrals", "Number"])
         values = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2)}
         self.assertEqual(values["Minus the excluded"], -1)
         self.assertEqual(values["Total referrals to the programme"], 5)
         self.assertTrue(sheet.cell(row=sheet.max_row, column=1).font.bold)
-        gender = book[titles[2]]
-        self.assertEqual([c.value for c in gender[1]], ["Gender", "Number", "%"])
+        gender = book[titles[3]]
+        self.assertEqual(
+            [c.value for c in gender[1]],
+            ["Gender", "Received", "% of received", "Admitted", "% of admitted"],
+        )
+        self.assertEqual(gender.cell(row=2, column=3).value, 66.7)
         self.assertGreater(gender.column_dimensions["A"].width, 8)

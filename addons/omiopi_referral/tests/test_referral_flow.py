@@ -1,3 +1,5 @@
+import base64
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -259,3 +261,23 @@ class TestReferralFlow(ReferralCommon):
         referral.with_user(self.ae_tech).action_submit()
         with self.assertRaises(UserError):
             referral.with_user(self.ae_tech).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestReferralCv(ReferralCommon):
+    """The CV box: filled with the CV made from the person's data when the
+    referrer attached none, kept when they did."""
+
+    def test_submission_fills_an_empty_cv(self):
+        referral = self._referral()
+        self.assertFalse(referral.cv)
+        referral.with_user(self.ae_tech).action_submit()
+        self.assertTrue(referral.cv)
+        self.assertEqual(referral.cv_name, f"CV {referral.name}.pdf")
+
+    def test_an_attached_cv_is_kept(self):
+        referral = self._referral(cv=base64.b64encode(b"%PDF-1.4 own"), cv_name="a.pdf")
+        referral.with_user(self.ae_tech).action_fill_cv()
+        referral.with_user(self.ae_tech).action_submit()
+        self.assertEqual(base64.b64decode(referral.cv), b"%PDF-1.4 own")
+        self.assertEqual(referral.cv_name, "a.pdf")

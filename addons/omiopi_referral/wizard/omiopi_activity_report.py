@@ -63,9 +63,11 @@ class OmiopiActivityReport(models.TransientModel):
                 "breakdowns": [("receiving_office_id", self.env._("Receiving office"))],
             },
             {
+                # Refused on a decision; the excluded on submission come next.
                 "name": self.env._("Referrals refused"),
                 "model": "omiopi.referral",
-                "domain": base + [("stage_type", "=", "refused")],
+                "domain": base
+                + [("stage_type", "=", "refused"), ("is_excluded", "=", False)],
                 "gender": "gender",
                 "breakdowns": reasons,
             },

@@ -79,19 +79,27 @@ class OmiopiReferralReportWizard(models.TransientModel):
         return rows
 
     def _report_tables(self):
-        """The tables of the report: dicts with a key, a title, headers, rows
-        and an optional total row."""
+        """The tables of the report: dicts with a key, a title, headers, rows,
+        an optional total row and the indexes of the percentage columns.
+
+        The pilot published its tables over the referrals *received* and its
+        direction table over those *admitted* (received minus the excluded):
+        every table shows both, side by side."""
         self.ensure_one()
         Referral = self.env["omiopi.referral"]
-        domain = self._domain()
-        counted = [*domain, ("is_excluded", "=", False)]
+        received_domain = self._domain()
+        admitted_domain = [*received_domain, ("is_excluded", "=", False)]
         directions = dict(
             Referral._fields["direction"]._description_selection(self.env)
         )
-        by_direction = dict(Referral._read_group(domain, ["direction"], ["__count"]))
-        excluded = Referral.search_count([*domain, ("is_excluded", "=", True)])
-        total = Referral.search_count(counted)
+        by_direction = dict(
+            Referral._read_group(received_domain, ["direction"], ["__count"])
+        )
+        received = Referral.search_count(received_domain)
+        admitted = Referral.search_count(admitted_domain)
+        excluded = received - admitted
         tables = [
+            self._progress_table(received, admitted),
             {
                 "key": "direction",
                 "title": self.env._("Referrals by direction"),
@@ -102,7 +110,7 @@ class OmiopiReferralReportWizard(models.TransientModel):
                     if by_direction.get(key) or key != "other"
                 ]
                 + [[self.env._("Minus the excluded"), -excluded]],
-                "total": [self.env._("Total referrals to the programme"), total],
+                "total": [self.env._("Total referrals to the programme"), admitted],
             },
             {
                 "key": "excluded",
@@ -111,7 +119,8 @@ class OmiopiReferralReportWizard(models.TransientModel):
                 "rows": [
                     list(row)
                     for row in self._grouped(
-                        [*domain, ("is_excluded", "=", True)], "refuse_reason_id"
+                        [*received_domain, ("is_excluded", "=", True)],
+                        "refuse_reason_id",
                     )
                 ],
                 "total": [self.env._("Total"), excluded],
@@ -132,30 +141,97 @@ class OmiopiReferralReportWizard(models.TransientModel):
                 self.env._("Nationality"),
             ),
         ):
-            rows = self._grouped(counted, field)
+            admitted_rows = dict(self._grouped(admitted_domain, field))
+            rows = []
+            for label, count in self._grouped(received_domain, field):
+                kept = admitted_rows.get(label, 0)
+                rows.append(
+                    [
+                        label,
+                        count,
+                        self._share(count, received),
+                        kept,
+                        self._share(kept, admitted),
+                    ]
+                )
             tables.append(
                 {
                     "key": key,
                     "title": title,
-                    "headers": [header, self.env._("Number"), self.env._("%")],
-                    "rows": [[label, n, self._share(n, total)] for label, n in rows],
-                    "total": [self.env._("Total"), total, 100.0 if total else 0.0],
+                    "headers": [header, *self._side_by_side_headers()],
+                    "rows": rows,
+                    "total": [
+                        self.env._("Total"),
+                        received,
+                        100.0 if received else 0.0,
+                        admitted,
+                        100.0 if admitted else 0.0,
+                    ],
+                    "percent": {2, 4},
                 }
             )
-        tables.append(self._profile_table(counted, total))
-        tables.append(self._stage_time_table(domain))
+        tables.append(
+            self._profile_table(received_domain, admitted_domain, received, admitted)
+        )
+        tables.append(self._stage_time_table(received_domain))
         return tables
 
-    def _profile_table(self, counted, total):
-        results = dict(
-            self.env["omiopi.referral"]._read_group(
-                counted, ["reason_ids"], ["__count"]
-            )
-        )
+    def _side_by_side_headers(self):
+        return [
+            self.env._("Received"),
+            self.env._("% of received"),
+            self.env._("Admitted"),
+            self.env._("% of admitted"),
+        ]
+
+    def _progress_basis(self):
+        return self.program_id.progress_basis or "admitted"
+
+    def _progress_table(self, received, admitted):
+        """What the programme's progress counts, and how far it got."""
+        program = self.program_id
+        bases = dict(program._fields["progress_basis"]._description_selection(self.env))
+        basis = self._progress_basis()
+        counted = received if basis == "received" else admitted
+        rows = [
+            [self.env._("Referrals received"), received],
+            [self.env._("Referrals excluded"), received - admitted],
+            [self.env._("Referrals admitted (received minus the excluded)"), admitted],
+        ]
+        if program.target_count:
+            rows += [
+                [self.env._("Target (cases)"), program.target_count],
+                [self.env._("Progress counts"), bases[basis]],
+                [self.env._("Cases counted"), counted],
+                [
+                    self.env._("Progress (%)"),
+                    self._share(counted, program.target_count),
+                ],
+            ]
+        return {
+            "key": "progress",
+            "title": self.env._("Programme progress"),
+            "headers": [self.env._("Figure"), self.env._("Value")],
+            "rows": rows,
+            "total": None,
+        }
+
+    def _profile_table(self, received_domain, admitted_domain, received, admitted):
+        """Referrals per enabling situation against the programme's targets;
+        the situations without a target are summed up as "Others", as the
+        pilot published them. A referral with two situations counts in both."""
+        Referral = self.env["omiopi.referral"]
+        by_reason = {}
+        for column, domain in ((0, received_domain), (1, admitted_domain)):
+            for reason, count in Referral._read_group(
+                domain, ["reason_ids"], ["__count"]
+            ):
+                by_reason.setdefault(reason, [0, 0])[column] = count
         targets = self.program_id.target_ids
+        basis = 0 if self._progress_basis() == "received" else 1
         rows = []
         for target in targets:
-            result = results.pop(target.reason_id, 0)
+            result = by_reason.get(target.reason_id, [0, 0])
             # A range is text; a single target stays a number (in the workbook too).
             goal = (
                 f"{target.target_min}-{target.target_max}"
@@ -166,17 +242,31 @@ class OmiopiReferralReportWizard(models.TransientModel):
                 [
                     target.reason_id.display_name,
                     goal,
-                    result,
+                    *result,
                     self.env._("Reached")
-                    if result >= target.target_min
+                    if result[basis] >= target.target_min
                     else self.env._("Not reached"),
                 ]
             )
-        for reason, count in sorted(results.items(), key=lambda item: -item[1]):
-            label = (
-                reason.display_name if reason else self.env._("No enabling situation")
+        if targets:
+            others = [("reason_ids", "not in", targets.reason_id.ids)]
+            rows.append(
+                [
+                    self.env._("Others"),
+                    "",
+                    Referral.search_count([*received_domain, *others]),
+                    Referral.search_count([*admitted_domain, *others]),
+                    "",
+                ]
             )
-            rows.append([label, "", count, ""])
+        else:
+            for reason, counts in sorted(by_reason.items(), key=lambda i: -i[1][0]):
+                label = (
+                    reason.display_name
+                    if reason
+                    else self.env._("No enabling situation")
+                )
+                rows.append([label, "", *counts, ""])
         goal = self.program_id.target_count or ""
         return {
             "key": "profile",
@@ -184,11 +274,12 @@ class OmiopiReferralReportWizard(models.TransientModel):
             "headers": [
                 self.env._("Profile"),
                 self.env._("Target"),
-                self.env._("Result"),
+                self.env._("Received"),
+                self.env._("Admitted"),
                 self.env._("Status"),
             ],
             "rows": rows,
-            "total": [self.env._("Total"), goal, total, ""],
+            "total": [self.env._("Total"), goal, received, admitted, ""],
         }
 
     def _stage_time_table(self, domain):
@@ -252,7 +343,7 @@ class OmiopiReferralReportWizard(models.TransientModel):
 
     def _table_html(self, table):
         cell_formats = {"td": Markup("<td>%s</td>"), "th": Markup("<th>%s</th>")}
-        percent = {i for i, header in enumerate(table["headers"]) if header == "%"}
+        percent = table.get("percent", set())
 
         def row(cells, tag="td"):
             # The cells' values are escaped by the % of Markup.

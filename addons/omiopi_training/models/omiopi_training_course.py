@@ -6,6 +6,7 @@ COURSE_TYPES = [
     ("professional_certificate", "Certificate of professionalism"),
     ("sector_course", "Short sector course"),
     ("workshop", "Workshop"),
+    ("professional_day", "Professional day"),
     ("spanish", "Spanish class"),
     ("youth_group", "Youth employment group"),
 ]
@@ -60,6 +61,13 @@ class OmiopiTrainingCourse(models.Model):
         domain=[("is_company", "=", True)],
     )
     modality = fields.Selection(MODALITIES, required=True, default="in_person")
+    area_id = fields.Many2one(
+        "omiopi.area",
+        string="Organising area",
+        help="The area of the offices that gives it (information and "
+        "orientation, employment and training...): the activity report counts "
+        "workshops and their attendees by area.",
+    )
     arraigo_route = fields.Boolean(
         string="Route to residence by training",
         help="Counts as training for arraigo para la formación.",

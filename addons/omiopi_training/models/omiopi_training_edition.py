@@ -24,6 +24,9 @@ class OmiopiTrainingEdition(models.Model):
     course_type = fields.Selection(
         related="course_id.course_type", store=True, string="Course type"
     )
+    area_id = fields.Many2one(
+        related="course_id.area_id", store=True, string="Organising area"
+    )
     office_id = fields.Many2one(
         "omiopi.office",
         string="Organising office",

@@ -21,6 +21,12 @@ class OmiopiTrainingSession(models.Model):
     name = fields.Char(string="Topic")
     date_start = fields.Datetime(string="Start", required=True)
     duration = fields.Float(string="Duration (hours)", default=2.0)
+    office_id = fields.Many2one(
+        related="edition_id.office_id", store=True, string="Organising office"
+    )
+    course_type = fields.Selection(
+        related="edition_id.course_type", store=True, string="Course type"
+    )
     calendar_event_id = fields.Many2one(
         "calendar.event", string="Calendar event", readonly=True, copy=False
     )

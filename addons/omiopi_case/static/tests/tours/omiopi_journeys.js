@@ -158,3 +158,79 @@ tours.add("omiopi_journey_phone", {
         guideShot("movil-02-expediente"),
     ],
 });
+
+// A technician makes the CV of a person with work experience and languages,
+// from the person's data, and keeps it on the person.
+tours.add("omiopi_journey_cv", {
+    steps: () => [
+        {
+            content: "Open the person",
+            trigger: ".o_data_row:contains('Yoselin Gómez Páez') td.o_data_cell",
+            run: "click",
+        },
+        {
+            content: "The person's work experience is there",
+            trigger: ".o_form_view .o_notebook .nav-link[name=omiopi_experience]",
+        },
+        {
+            content: "Attach the CV made from her data",
+            trigger: ".o_form_view button[name=action_omiopi_attach_cv]",
+            run: "click",
+        },
+        {
+            content: "The CV is in the chatter",
+            trigger: ".o-mail-Chatter .o-mail-AttachmentCard:contains('CV Yoselin Gómez Páez')",
+        },
+    ],
+});
+
+// A technician books an Arabic mediator for a person's appointment: the
+// person's language and a mediator who speaks it are proposed.
+tours.add("omiopi_journey_mediation", {
+    steps: () => [
+        {
+            content: "New translation, interpretation or mediation",
+            trigger: ".o_control_panel .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "A cultural mediation",
+            trigger: ".o_field_widget[name=service_type] input[data-value=mediation]",
+            run: "click",
+        },
+        {
+            content: "What it is for",
+            trigger: ".o_field_widget[name=name] input",
+            run: "edit Cita con la trabajadora social",
+        },
+        ...pick("partner_id", "Fátima Zahra Bennani"),
+        {
+            content: "Her language is proposed",
+            trigger: ".o_field_widget[name=language_id] input:value('Árabe')",
+        },
+        {
+            content: "And a mediator who speaks it",
+            trigger: ".o_field_widget[name=mediator_id] input:value('Amina Belhaj')",
+        },
+        {
+            content: "The time of the appointment",
+            trigger: ".o_field_widget[name=appointment] input",
+            run: "edit 15/12/2026 10:00:00",
+        },
+        {
+            content: "How long",
+            trigger: ".o_field_widget[name=minutes] input",
+            run: "edit 45",
+        },
+        ...stepUtils.saveForm(),
+        {
+            content: "Book the mediator",
+            trigger: ".o_form_view button[name=action_book]",
+            run: "click",
+        },
+        {
+            content: "The appointment is in the calendar",
+            trigger: ".o_form_view .o_field_widget[name=calendar_event_id]:contains('Mediación')",
+        },
+    ],
+});

@@ -301,6 +301,28 @@ tours.add("omiopi_journey_coordinator", {
             content: "The report is closed",
             trigger: "body:not(:has(.modal))",
         },
+        // The year's activity report: each figure opens what it counts.
+        ...menu("omiopi_case.menu_omiopi_reporting", "omiopi_case.menu_omiopi_activity_report"),
+        {
+            content: "Compute the current year's figures",
+            trigger: ".o_form_view button[name=action_compute]",
+            run: "click",
+        },
+        {
+            content: "The persons served open as persons",
+            trigger:
+                ".o_field_widget[name=line_ids] .o_data_row:contains('Personas atendidas') button[name=action_open_records]",
+            run: "click",
+        },
+        {
+            content: "The list of the persons served",
+            trigger: ".o_last_breadcrumb_item:contains('Personas atendidas')",
+        },
+        {
+            content: "Real persons in it, read-only: no sample rows, no New button",
+            trigger:
+                "body:not(:has(.o_view_sample_data)):not(:has(.o_list_button_add)) .o_list_view .o_data_row",
+        },
     ],
 });
 
