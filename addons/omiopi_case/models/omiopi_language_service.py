@@ -120,20 +120,21 @@ class OmiopiLanguageService(models.Model):
     def _compute_mediator_id(self):
         """A mediator who covers the language (and serves the office) is
         proposed; one chosen by hand who covers it is kept."""
-        Mediator = self.env["omiopi.mediator"]
+        # One search for all the records' languages, not one per record.
+        mediators = self.env["omiopi.mediator"].search(
+            [("language_ids", "in", self.language_id.ids)]
+        )
         for service in self:
             if not service.language_id or service.service_type == "translation":
                 continue
             if service.language_id in service.mediator_id.language_ids:
                 continue
-            candidates = Mediator.search(
-                [("language_ids", "in", service.language_id.ids)]
-            ).filtered(
-                lambda m, office=service.office_id: (
-                    not m.office_ids or office in m.office_ids
+            service.mediator_id = mediators.filtered(
+                lambda m, s=service: (
+                    s.language_id in m.language_ids
+                    and (not m.office_ids or s.office_id in m.office_ids)
                 )
-            )
-            service.mediator_id = candidates[:1]
+            )[:1]
 
     @api.constrains("service_type", "words", "minutes")
     def _check_amounts(self):

@@ -93,6 +93,17 @@ class ReferralCommon(TransactionCase):
             )
         return person
 
+    @classmethod
+    def _give_dni(cls, person, number="12345678Z"):
+        """A Spanish DNI for the person: excluded from the pilot on submission."""
+        return cls.env["res.partner.id_number"].create(
+            {
+                "partner_id": person.id,
+                "category_id": cls.env.ref("omiopi_case.id_category_dni").id,
+                "name": number,
+            }
+        )
+
     def _referral(self, user=None, case=None, receiving=None, reasons=None, **values):
         user = user or self.ae_tech
         case = case or self.case

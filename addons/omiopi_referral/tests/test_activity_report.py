@@ -56,13 +56,7 @@ class TestReferralActivityReport(FigureChecks, ReferralCommon):
             self.env.ref("omiopi_referral.refuse_reason_no_places"),
         )
         person = self._person("With DNI", self.agency, situation="spanish")
-        self.env["res.partner.id_number"].create(
-            {
-                "partner_id": person.id,
-                "category_id": self.env.ref("omiopi_case.id_category_dni").id,
-                "name": "12345678Z",
-            }
-        )
+        self._give_dni(person)
         case = self.env["omiopi.case"].create(
             {
                 "partner_id": person.id,

@@ -111,14 +111,8 @@ class TestPilotReplay(ReferralCommon):
                 }
             )
             if dni:
-                cls.env["res.partner.id_number"].create(
-                    {
-                        "partner_id": person.id,
-                        "category_id": ref("omiopi_case.id_category_dni").id,
-                        "name": f"{12345600 + n}"
-                        + spanish_dni.calc_check_digit(f"{12345600 + n}"),
-                    }
-                )
+                number = f"{12345600 + n}"
+                cls._give_dni(person, number + spanish_dni.calc_check_digit(number))
             case = cls.env["omiopi.case"].create(
                 {"partner_id": person.id, "office_id": office.id, "user_id": user.id}
             )

@@ -85,13 +85,7 @@ class TestProgramReport(ReferralCommon):
             cls._submit(cls.ae_tech, case, cls.omiopi, cls.reason_arraigo, cls.program)
         person = cls._person("With DNI", cls.agency, situation="spanish")
         person.gender = "male"
-        cls.env["res.partner.id_number"].create(
-            {
-                "partner_id": person.id,
-                "category_id": cls.env.ref("omiopi_case.id_category_dni").id,
-                "name": "12345678Z",
-            }
-        )
+        cls._give_dni(person)
         case = cls.env["omiopi.case"].create(
             {
                 "partner_id": person.id,

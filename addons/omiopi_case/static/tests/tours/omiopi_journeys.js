@@ -1,23 +1,9 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import { guideShot } from "@omiopi_case/../tests/tours/omiopi_guide";
+import { pick } from "@omiopi_case/../tests/tours/omiopi_tour_utils";
 
 const tours = registry.category("web_tour.tours");
-
-function pick(field, text, scope = "") {
-    return [
-        {
-            content: `Type in ${field}`,
-            trigger: `${scope} .o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains('${text}')`,
-            run: "click",
-        },
-    ];
-}
 
 // On a phone a many-to-one opens a search screen of cards.
 function pickOnPhone(field, text, scope = "") {

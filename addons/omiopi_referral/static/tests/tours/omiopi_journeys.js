@@ -1,6 +1,7 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import { guideShot } from "@omiopi_case/../tests/tours/omiopi_guide";
+import { pick } from "@omiopi_case/../tests/tours/omiopi_tour_utils";
 
 // The daily journeys of the referral, each as the demo user of its role,
 // on the demo data, in Spanish. Each ends on the screen where the work shows.
@@ -29,21 +30,6 @@ function menu(section, item, title = null) {
         });
     }
     return steps;
-}
-
-function pick(field, text, scope = "") {
-    return [
-        {
-            content: `Type in ${field}`,
-            trigger: `${scope} .o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains('${text}')`,
-            run: "click",
-        },
-    ];
 }
 
 function tab(name) {
