@@ -56,6 +56,7 @@
         "views/omiopi_consent_views.xml",
         "views/omiopi_attention_views.xml",
         "views/omiopi_language_service_views.xml",
+        "views/omiopi_field_point_views.xml",
         "views/omiopi_itinerary_step_views.xml",
         "views/omiopi_case_views.xml",
         "views/res_partner_views.xml",
@@ -79,6 +80,7 @@
         "demo/res_partner_demo.xml",
         "demo/omiopi_case_demo.xml",
         "demo/omiopi_language_service_demo.xml",
+        "demo/omiopi_field_point_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -25,6 +25,8 @@
         "views/res_partner_views.xml",
         "views/omiopi_case_views.xml",
         "wizard/omiopi_job_offer_match_views.xml",
+        "report/field_vacancies_report.xml",
+        "views/omiopi_field_point_views.xml",
         "views/omiopi_employer_menus.xml",
         "data/res_users_data.xml",
         "data/crm_data.xml",

@@ -29,6 +29,9 @@ from . import omiopi_case_need
 from . import omiopi_case_checklist_line
 from . import omiopi_case_household
 from . import omiopi_itinerary_step
+from . import omiopi_field_point
+from . import omiopi_field_session
+from . import omiopi_field_registration
 from . import omiopi_attention
 from . import omiopi_mediator
 from . import omiopi_language_service

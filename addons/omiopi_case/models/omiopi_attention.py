@@ -42,6 +42,16 @@ class OmiopiAttention(models.Model):
         default=lambda self: self.env.user,
         index=True,
     )
+    field_session_id = fields.Many2one(
+        "omiopi.field.session",
+        string="Field session",
+        index=True,
+        domain="[('office_id', '=', office_id), ('state', '!=', 'cancelled')]",
+        help="The session at a field point where the attention was given.",
+    )
+    field_point_id = fields.Many2one(
+        related="field_session_id.point_id", store=True, string="Field point"
+    )
     duration = fields.Float(string="Duration (hours)", default=0.5)
     summary = fields.Char(required=True)
     note = fields.Text(string="Details")
@@ -56,6 +66,7 @@ class OmiopiAttention(models.Model):
             "date",
             "area_id",
             "channel",
+            "field_session_id",
             "user_id",
             "duration",
             "summary",
@@ -71,6 +82,23 @@ class OmiopiAttention(models.Model):
             if not 0 <= attention.duration <= 24:
                 raise ValidationError(
                     self.env._("An attention lasts between 0 and 24 hours.")
+                )
+
+    @api.onchange("field_session_id")
+    def _onchange_field_session_id(self):
+        if self.field_session_id:
+            self.channel = "field_point"
+
+    @api.constrains("field_session_id", "case_id")
+    def _check_field_session_office(self):
+        for attention in self:
+            session = attention.field_session_id
+            if session and session.office_id != attention.office_id:
+                raise ValidationError(
+                    self.env._(
+                        "The field session belongs to another office than the "
+                        "case file."
+                    )
                 )
 
     @api.constrains("case_id")

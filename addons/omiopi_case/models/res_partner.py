@@ -236,6 +236,20 @@ class ResPartner(models.Model):
         string="Consent date", compute="_compute_omiopi_consent", store=True
     )
 
+    # Registered at a field service point, to be completed at the office
+    omiopi_field_registration_ids = fields.One2many(
+        "omiopi.field.registration",
+        "partner_id",
+        string="Field registrations",
+        readonly=True,
+    )
+    omiopi_to_complete = fields.Boolean(
+        string="To complete",
+        compute="_compute_omiopi_to_complete",
+        store=True,
+        help="Registered at a field point with a few data: complete them.",
+    )
+
     # Possible duplicates of the person being entered
     omiopi_duplicate_ids = fields.Many2many(
         "res.partner",
@@ -285,6 +299,31 @@ class ResPartner(models.Model):
             "omiopi_is_person",
             "omiopi_office_id",
         }
+
+    @api.depends("omiopi_field_registration_ids.state")
+    def _compute_omiopi_to_complete(self):
+        # sudo: whether a registration of the person is pending is the same
+        # whoever triggers the computation (the cache of the one2many holds
+        # only what that user reads); nothing but the flag is kept
+        pending = {
+            partner.id
+            for (partner,) in self.env["omiopi.field.registration"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self._origin.ids), ("state", "=", "to_complete")],
+                ["partner_id"],
+            )
+        }
+        for partner in self:
+            partner.omiopi_to_complete = partner._origin.id in pending
+
+    def action_omiopi_complete_registration(self):
+        """The data taken at the field point are completed: off the list."""
+        self.ensure_one()
+        self.omiopi_field_registration_ids.filtered(
+            lambda r: r.state == "to_complete"
+        ).action_complete()
+        return True
 
     @api.depends_context("uid")
     def _compute_omiopi_in_my_offices(self):

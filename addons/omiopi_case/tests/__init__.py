@@ -19,3 +19,4 @@ from . import test_users
 from . import test_demo
 from . import test_cv
 from . import test_language_service
+from . import test_field_point

@@ -27,6 +27,9 @@ MATRIX = {
     "omiopi.itinerary.step":    ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
     "omiopi.attention":         ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
     "omiopi.language.service":  ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
+    "omiopi.field.point":       ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
+    "omiopi.field.session":     ("",     "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
+    "omiopi.field.registration": ("",    "",    "rwc",  "rwc",  "",     "rwc",  "rwcu"),
     "omiopi.office":            ("",     "",    "r",    "r",    "r",    "r",    "rwcu"),
     "omiopi.area":              ("",     "",    "r",    "r",    "r",    "r",    "rwcu"),
     "omiopi.checklist.item":    ("",     "",    "r",    "r",    "r",    "r",    "rwcu"),
@@ -112,9 +115,31 @@ class TestAccess(OmiopiCaseCommon):
                 "language_id": env.ref("omiopi_case.language_ar").id,
                 "words": 100,
             }
+        if model.startswith("omiopi.field."):
+            return self._new_field_values(model, n)
         if model == "omiopi.office":
             return {"name": f"Office {n}", "code": f"O{n}"}
         return {"name": f"Entry {n}"}
+
+    def _new_field_values(self, model, n):
+        """A field point, session or registration of office A."""
+        env = self.env
+        if model == "omiopi.field.point":
+            return {"name": f"Point {n}", "office_id": self.office_a.id}
+        point = env["omiopi.field.point"].create(
+            {"name": f"Point {n}", "office_id": self.office_a.id}
+        )
+        if model == "omiopi.field.session":
+            return {"point_id": point.id, "start": "2026-10-06 08:00:00"}
+        session = env["omiopi.field.session"].create(
+            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
+        )
+        return {
+            "session_id": session.id,
+            "name": f"Registered {n}",
+            "request": "Trabajo",
+            "consent_given": True,
+        }
 
     def _fresh(self, model):
         if model == "omiopi.case.need":
@@ -137,6 +162,8 @@ class TestAccess(OmiopiCaseCommon):
             "omiopi.itinerary.step": {"note": "changed"},
             "omiopi.attention": {"note": "changed"},
             "omiopi.language.service": {"note": "changed"},
+            "omiopi.field.session": {"note": "changed"},
+            "omiopi.field.registration": {"request": "changed"},
         }.get(model, {"name": "changed"})
 
     # -- one operation, rolled back -------------------------------------------

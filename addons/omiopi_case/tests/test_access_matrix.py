@@ -40,6 +40,9 @@ ACCESS_MATRIX = {
     "omiopi.checklist.item":              "-     r     r     r     -     rwcd  -",
     "omiopi.consent":                     "-     rwc   rwc   rwc   -     rwcd  -",
     "omiopi.district":                    "-     r     r     r     r     rwcd  -",
+    "omiopi.field.point":                 "-     rwc   rwc   rwc   -     rwcd  -",
+    "omiopi.field.registration":          "-     rwc   rwc   rwc   -     rwcd  -",
+    "omiopi.field.session":               "-     rwc   rwc   rwc   -     rwcd  -",
     "omiopi.driving.licence":             "-     r     r     r     r     rwcd  -",
     "omiopi.education.level":             "-     r     r     r     r     rwcd  -",
     "omiopi.language":                    "-     r     r     r     r     rwcd  -",
@@ -53,6 +56,10 @@ ACCESS_MATRIX = {
     "omiopi.person.experience":           "-     rwcd  rwcd  rwcd  r     rwcd  -",
     "omiopi.person.language":             "-     rwcd  rwcd  rwcd  r     rwcd  -",
     "omiopi.person.training":             "-     rwcd  rwcd  rwcd  r     rwcd  -",
+    # omiopi_coordination
+    "omiopi.coordination.agreement":      "-     rwc   rwc   rwc   -     rwcd  -",
+    "omiopi.coordination.meeting":        "-     rwc   rwc   rwc   -     rwcd  -",
+    "omiopi.coordination.table":          "-     rwc   rwc   rwc   -     rwcd  -",
     # omiopi_referral: decisions and the stage log are written by the
     # referral's own methods only, so nobody writes them directly.
     "omiopi.program":                     "-     r     r     rwc   -     rwcd  -",

@@ -76,6 +76,24 @@ class TestGuard(GuardChecks, OmiopiCaseCommon):
                 "name": "X1234567L",
             }
         )
+        cls.field_point_a = env["omiopi.field.point"].create(
+            {"name": "Centro vecinal", "office_id": cls.office_a.id}
+        )
+        cls.field_session_a = env["omiopi.field.session"].create(
+            {
+                "point_id": cls.field_point_a.id,
+                "start": "2026-10-06 08:00:00",
+                "user_ids": [(6, 0, cls.tech_a.ids)],
+            }
+        )
+        cls.field_registration_a = env["omiopi.field.registration"].create(
+            {
+                "session_id": cls.field_session_a.id,
+                "name": "Persona del barrio",
+                "request": "Trabajo",
+                "consent_given": True,
+            }
+        )
         cls.log_entry = env["omiopi.access.log"].create(
             {
                 "user_id": cls.tech_a.id,
@@ -118,6 +136,9 @@ class TestGuard(GuardChecks, OmiopiCaseCommon):
             "omiopi.itinerary.step": self.step_a,
             "omiopi.language": ref("omiopi_case.language_ar"),
             "omiopi.language.service": self.language_service_a,
+            "omiopi.field.point": self.field_point_a,
+            "omiopi.field.registration": self.field_registration_a,
+            "omiopi.field.session": self.field_session_a,
             "omiopi.mediator": self.mediator,
             "omiopi.legal.situation": ref("omiopi_case.legal_situation_residence_work"),
             "omiopi.need.dimension": self.case_a.need_ids[:1].dimension_id,

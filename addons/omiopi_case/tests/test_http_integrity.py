@@ -182,3 +182,83 @@ class TestHttpIntegrity(DemoRpcMixin, HttpCase):
         )
         labels = [a["partner_id"]["display_name"] for a in values[0]["attendee_ids"]]
         self.assertNotIn(victim.name, labels)
+
+    def test_9_field_points_are_each_office_own(self):
+        """The field registrations carry a person's name and phone: another
+        office neither reads them nor registers at, completes or counts
+        with a session of the office that holds the point."""
+        norte = self.env.ref("omiopi_case.office_norte_demo")
+        registration = self.unreadable_by(
+            SUR, "omiopi.field.registration", [("office_id", "=", norte.id)]
+        )
+        session = self.unreadable_by(
+            SUR, "omiopi.field.session", [("office_id", "=", norte.id)]
+        )
+        self.assertFalse(
+            self.rpc(
+                SUR,
+                "omiopi.field.registration",
+                "search_read",
+                [("office_id", "=", norte.id)],
+                ["name", "phone"],
+            )
+        )
+        self.assertFalse(
+            self.rpc(
+                SUR,
+                "omiopi.field.registration",
+                "read_group",
+                [("office_id", "=", norte.id)],
+                ["name"],
+                ["name"],
+            )
+        )
+        self.assert_rpc_refused(
+            SUR, "omiopi.field.registration", "read", [registration.id], ["name"]
+        )
+        self.assert_rpc_refused(
+            SUR, "omiopi.field.registration", "action_complete", [registration.id]
+        )
+        self.assert_rpc_refused(
+            SUR,
+            "omiopi.field.registration",
+            "create",
+            {
+                "session_id": session.id,
+                "name": "Intruso",
+                "request": "Nada",
+                "consent_given": True,
+            },
+        )
+        self.assert_rpc_refused(
+            SUR,
+            "omiopi.attention",
+            "write",
+            [
+                self.readable_by(
+                    SUR,
+                    "omiopi.attention",
+                    [
+                        (
+                            "office_id",
+                            "=",
+                            self.env.ref("omiopi_case.office_sur_demo").id,
+                        )
+                    ],
+                    operation="write",
+                ).id
+            ],
+            {"field_session_id": session.id},
+        )
+        # Its own registrations: the person and the state are the procedure's.
+        own = self.readable_by(
+            NORTE,
+            "omiopi.field.registration",
+            [("office_id", "=", norte.id), ("state", "=", "to_complete")],
+            operation="write",
+        )
+        for values in ({"state": "completed"}, {"partner_id": self._norte_person().id}):
+            with self.subTest(values=values):
+                self.assert_rpc_refused(
+                    NORTE, "omiopi.field.registration", "write", [own.id], values
+                )

@@ -192,6 +192,7 @@ class TestStoredFigures(StoredFigureChecks, OmiopiCaseCommon):
         "res.partner.omiopi_consent_state": "test_person_figures",
         "res.partner.omiopi_consent_date": "test_person_figures",
         "res.partner.omiopi_search_text": "test_person_figures",
+        "res.partner.omiopi_to_complete": "test_to_complete_flag",
     }
 
     def _prime(self, records, user, *names):
@@ -266,3 +267,37 @@ class TestStoredFigures(StoredFigureChecks, OmiopiCaseCommon):
         self.assertEqual(stored["omiopi_experience_spain_months"], [10])
         self.assertEqual(stored["omiopi_consent_state"], ["given"])
         self.assertIn("X7777777M", stored["omiopi_search_text"][0])
+
+    def test_to_complete_flag(self):
+        point = self.env["omiopi.field.point"].create(
+            {"name": "Punto", "office_id": self.office_a.id}
+        )
+        session = self.env["omiopi.field.session"].create(
+            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
+        )
+        registration = self.env["omiopi.field.registration"].create(
+            {
+                "session_id": session.id,
+                "name": "Registrada",
+                "request": "Trabajo",
+                "consent_given": True,
+            }
+        )
+        person = registration.partner_id
+        case = self._case(person, self.office_a, self.tech_a)
+        case._grant_office_access(self.office_b)
+        person.write(
+            {
+                "gender": "female",
+                "birthdate_date": "1990-01-01",
+                "nationality_id": self.env.ref("base.ma").id,
+            }
+        )
+        registration.with_user(self.tech_a).action_complete()
+        self.assertFalse(person.omiopi_to_complete)
+        # Office B reads the person, not the registration made at A's point:
+        # the flag computed while its cache holds B's view stays right.
+        self._prime(person, self.tech_b, "omiopi_field_registration_ids")
+        registration._omiopi_procedure("state").write({"state": "to_complete"})
+        stored = self.assert_figures_as_recomputed(person, "omiopi_to_complete")
+        self.assertEqual(stored["omiopi_to_complete"], [True])

@@ -86,3 +86,56 @@ class TestMediationJourney(OmiopiTourCase):
             self.env.ref("omiopi_case.user_tecnico_norte_demo").partner_id,
             service.calendar_event_id.partner_ids,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestFieldPhoneJourney(OmiopiTourCase):
+    """A technician registers two people at a field session on a phone."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_two_people_registered_at_the_point(self):
+        session = self.env.ref("omiopi_case.field_session_ventilla_3_demo")
+        self.run_journey(
+            "omiopi_journey_field_phone",
+            "tecnico.norte",
+            url=f"/odoo/action-omiopi_case.omiopi_field_session_action/{session.id}",
+        )
+        registrations = session.registration_ids
+        self.assertEqual(
+            sorted(registrations.mapped("name")),
+            ["Fatou Ndiaye Sarr", "Jhon Jairo Ríos"],
+        )
+        for registration in registrations:
+            person = registration.partner_id
+            self.assertTrue(person.omiopi_to_complete)
+            self.assertEqual(person.omiopi_office_id, session.office_id)
+            self.assertEqual(person.omiopi_consent_state, "given")
+            self.assertEqual(
+                registration.user_id,
+                self.env.ref("omiopi_case.user_tecnico_norte_demo"),
+            )
+        self.assertEqual(
+            registrations.filtered(
+                lambda r: r.name == "Fatou Ndiaye Sarr"
+            ).nationality_id,
+            self.env.ref("base.sn"),
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestFieldCompleteJourney(OmiopiTourCase):
+    """Back at the office, a technician completes a person registered at a
+    field point."""
+
+    def test_a_registration_completed_at_the_office(self):
+        self.run_journey(
+            "omiopi_journey_field_complete",
+            "tecnico.norte",
+            url="/odoo/action-omiopi_case.omiopi_field_registration_action",
+        )
+        registration = self.env.ref("omiopi_case.field_registration_03_demo")
+        self.assertEqual(registration.state, "completed")
+        self.assertEqual(registration.partner_id.gender, "male")
+        self.assertFalse(registration.partner_id.omiopi_to_complete)

@@ -33,6 +33,15 @@ class OmiopiActivityReport(models.TransientModel):
         string="Offices",
         help="Leave empty for every office you may see.",
     )
+    field_point_ids = fields.Many2many(
+        "omiopi.field.point",
+        "omiopi_activity_report_field_point_rel",
+        "report_id",
+        "point_id",
+        string="Field service points",
+        help="Choose points for the report of these points only: their "
+        "sessions, registrations, attentions and what followed.",
+    )
     line_ids = fields.One2many(
         "omiopi.activity.report.line", "report_id", string="Figures", readonly=True
     )
@@ -157,6 +166,7 @@ class OmiopiActivityReport(models.TransientModel):
                 ],
             },
             self._language_service_section(),
+            self._field_point_section(),
         ]
 
     def _language_service_section(self):
@@ -214,6 +224,82 @@ class OmiopiActivityReport(models.TransientModel):
                     "breakdowns": [
                         *by_language,
                         ("mediator_id", self.env._("Mediator or interpreter")),
+                    ],
+                },
+            ],
+        }
+
+    def _field_points(self, field="point_id"):
+        """Domain of the records of the chosen field points (all when none)."""
+        if not self.field_point_ids:
+            return []
+        return [(field, "in", self.field_point_ids.ids)]
+
+    def _field_point_section(self):
+        """Seed 004 (OMIL en Terreno): the sessions held at each point, the
+        people registered there and completed at the office, the attentions
+        given there. Other add-ons add what followed (referrals)."""
+        offices = self._offices("office_id")
+        sessions = (
+            [("state", "=", "held")]
+            + self._period("start", is_datetime=True)
+            + offices
+            + self._field_points()
+        )
+        registrations = (
+            self._period("session_date", is_datetime=True)
+            + offices
+            + self._field_points()
+        )
+        by_point = [
+            ("point_id", self.env._("Field point")),
+            ("office_id", self.env._("Office")),
+        ]
+        return {
+            "code": "field_points",
+            "name": self.env._("Field service points"),
+            "sequence": 60,
+            "figures": [
+                {
+                    "name": self.env._("Field sessions held"),
+                    "model": "omiopi.field.session",
+                    "domain": sessions,
+                    "gender": None,
+                    "breakdowns": by_point,
+                },
+                {
+                    "name": self.env._("People informed at field sessions"),
+                    "model": "omiopi.field.session",
+                    "domain": sessions,
+                    "gender": None,
+                    "aggregate": "anonymous_attentions:sum",
+                    "breakdowns": by_point,
+                },
+                {
+                    "name": self.env._("People registered at field points"),
+                    "model": "omiopi.field.registration",
+                    "domain": registrations,
+                    "gender": None,
+                    "breakdowns": by_point + [("area_id", self.env._("Area"))],
+                },
+                {
+                    "name": self.env._("Registrations completed at the office"),
+                    "model": "omiopi.field.registration",
+                    "domain": registrations + [("state", "=", "completed")],
+                    "gender": None,
+                    "breakdowns": by_point,
+                },
+                {
+                    "name": self.env._("Attentions at field points"),
+                    "model": "omiopi.attention",
+                    "domain": [("field_session_id", "!=", False)]
+                    + self._period("date", is_datetime=True)
+                    + offices
+                    + self._field_points("field_point_id"),
+                    "gender": "gender",
+                    "breakdowns": [
+                        ("field_point_id", self.env._("Field point")),
+                        ("area_id", self.env._("Area")),
                     ],
                 },
             ],
@@ -280,6 +366,9 @@ class OmiopiActivityReport(models.TransientModel):
         self.ensure_one()
         lines = []
         sections = sorted(self._report_sections(), key=lambda s: s["sequence"])
+        if self.field_point_ids:
+            # The report of some field points (a point's *Report* button).
+            sections = [s for s in sections if s["code"] == "field_points"]
         for section in sections:
             for sequence, figure in enumerate(section["figures"]):
                 # A figure of records the user may not read at all (a

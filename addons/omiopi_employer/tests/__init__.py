@@ -11,3 +11,4 @@ from . import test_query_counts
 from . import test_guard
 from . import test_http_integrity
 from . import test_journeys
+from . import test_field_vacancies

@@ -46,6 +46,42 @@ class TestReferralActivityReport(FigureChecks, ReferralCommon):
         self.assertEqual(figures[direction].total, 1)
         self.assertFiguresOpenWhatTheyCount(report, "referrals")
 
+    def test_referrals_after_a_field_registration(self):
+        """Seed 004: what followed a field session is counted with its point."""
+        point = self.env["omiopi.field.point"].create(
+            {"name": "Punto Test", "office_id": self.agency.id}
+        )
+        session = self.env["omiopi.field.session"].create(
+            {"point_id": point.id, "start": fields.Datetime.now()}
+        )
+        registration = self.env["omiopi.field.registration"].create(
+            {
+                "session_id": session.id,
+                "name": "Ana Referida",
+                "request": "Trabajo",
+                "consent_given": True,
+            }
+        )
+        self._accepted_referral()
+        report = self._report()
+        figures = {
+            line.name: line.total
+            for line in report.line_ids
+            if line.section_code == "field_points"
+        }
+        # The referral's person was not registered at a point.
+        self.assertEqual(figures["Referrals after a field registration"], 0)
+        # Once she is (the registration made her record), it counts.
+        registration.partner_id = self.person
+        report = self._report()
+        figures = {
+            line.name: line.total
+            for line in report.line_ids
+            if line.section_code == "field_points"
+        }
+        self.assertEqual(figures["Referrals after a field registration"], 1)
+        self.assertFiguresOpenWhatTheyCount(report, "field_points")
+
     def test_refused_and_excluded_are_counted_apart(self):
         refused = self._referral()
         refused.with_user(self.ae_tech).action_submit()

@@ -87,4 +87,30 @@ class OmiopiActivityReport(models.TransientModel):
                 "figures": figures,
             }
         )
+        self._add_field_point_referrals(sections, base)
         return sections
+
+    def _add_field_point_referrals(self, sections, base):
+        """Seed 004: what followed the field sessions. The persons registered
+        at a point were created by their registration: every referral of
+        theirs came after it."""
+        registered = "partner_id.omiopi_field_registration_ids.point_id"
+        points = (
+            [(registered, "in", self.field_point_ids.ids)]
+            if self.field_point_ids
+            else [(registered, "!=", False)]
+        )
+        for section in sections:
+            if section["code"] == "field_points":
+                section["figures"].append(
+                    {
+                        "name": self.env._("Referrals after a field registration"),
+                        "model": "omiopi.referral",
+                        "domain": base + points,
+                        "gender": "gender",
+                        "breakdowns": [
+                            ("direction", self.env._("Direction")),
+                            ("receiving_office_id", self.env._("Receiving office")),
+                        ],
+                    }
+                )

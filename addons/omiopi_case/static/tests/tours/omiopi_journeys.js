@@ -220,3 +220,136 @@ tours.add("omiopi_journey_mediation", {
         },
     ],
 });
+
+// At a field session, on a phone: two people registered with a few data
+// and their consent, each marked to complete (seed 004, OMIL en Terreno).
+function registerAtThePoint(name, phone, country, request) {
+    return [
+        {
+            content: "Register a person",
+            trigger: ".o_form_sheet button[name=action_quick_registration]",
+            run: "click",
+        },
+        {
+            content: "Name",
+            trigger: ".modal .o_field_widget[name=name] input",
+            run: `edit ${name}`,
+        },
+        {
+            content: "Phone",
+            trigger: ".modal .o_field_widget[name=phone] input",
+            run: `edit ${phone}`,
+        },
+        {
+            content: "Nationality",
+            trigger: ".modal .o_field_widget[name=nationality_id] input",
+            run: "click",
+        },
+        {
+            content: "Open the search (a magnifier on a phone)",
+            trigger: ".modal button:has(.fa-search)",
+            run: "click",
+        },
+        {
+            content: `Search ${country}`,
+            trigger: ".modal .o_searchview_input",
+            run: `edit ${country}`,
+        },
+        {
+            content: "Search",
+            trigger: ".modal .o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            content: `Choose ${country}`,
+            trigger: `.modal .o_kanban_record:contains('${country}')`,
+            run: "click",
+        },
+        {
+            content: "What the person asks",
+            trigger: ".modal .o_field_widget[name=request] textarea",
+            run: `edit ${request}`,
+        },
+        {
+            content: "The person consents, on the paper sheet",
+            trigger: ".modal .o_field_widget[name=consent_given] input",
+            run: "click",
+        },
+        {
+            content: "Save the registration",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The person is on the session's sheet",
+            trigger: `.o_field_widget[name=registration_ids] .o_kanban_record:contains('${name}')`,
+        },
+    ];
+}
+
+tours.add("omiopi_journey_field_phone", {
+    steps: () => [
+        {
+            content: "The session at the point",
+            trigger: ".o_form_view .o_field_widget[name=point_id]:contains('La Ventilla')",
+        },
+        ...registerAtThePoint(
+            "Fatou Ndiaye Sarr",
+            "633 418 207",
+            "Senegal",
+            "Busca trabajo de ayudante de cocina"
+        ),
+        guideShot("terreno-01-sesion"),
+        ...registerAtThePoint(
+            "Jhon Jairo Ríos",
+            "644 902 315",
+            "Colombia",
+            "Quiere sacar el carné de conducir"
+        ),
+    ],
+});
+
+// Back at the office, a registration taken at the point is completed.
+tours.add("omiopi_journey_field_complete", {
+    steps: () => [
+        {
+            content: "The registrations to complete",
+            trigger: ".o_list_view .o_data_row:contains('Mamadou Diallo')",
+        },
+        guideShot("terreno-02-por-completar"),
+        {
+            content: "Complete the person",
+            trigger: ".o_data_row:contains('Mamadou Diallo') button[name=action_open_person]",
+            run: "click",
+        },
+        {
+            content: "The person is marked to complete",
+            trigger: ".o_form_view .alert-info button[name=action_omiopi_complete_registration]",
+        },
+        {
+            content: "Personal information",
+            trigger: ".o_notebook .nav-link[name=personal_information_page]",
+            run: "click",
+        },
+        {
+            content: "Gender",
+            trigger: ".o_field_widget[name=gender] select",
+            run: 'select "male"',
+        },
+        {
+            content: "Date of birth",
+            trigger: ".o_field_widget[name=birthdate_date] input",
+            run: "edit 14/02/1993",
+        },
+        ...stepUtils.saveForm(),
+        {
+            content: "Mark the person as completed",
+            trigger: ".o_form_view .alert-info button[name=action_omiopi_complete_registration]",
+            run: "click",
+        },
+        {
+            content: "No longer to complete",
+            trigger: ".o_form_view:not(:has(.alert-info button[name=action_omiopi_complete_registration]))",
+        },
+    ],
+});

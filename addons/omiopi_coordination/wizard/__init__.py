@@ -1,0 +1,1 @@
+from . import omiopi_activity_report
