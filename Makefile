@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEV := $(PYTHON) scripts/dev.py
 
-.PHONY: run update test lint i18n guide shell stop clean distclean backup restore bench
+.PHONY: run update test lint i18n guide shell stop clean distclean backup restore bench load
 
 run:            ## set everything up, create the demo database once, serve Odoo on :8069
 	$(DEV) run
@@ -28,6 +28,9 @@ shell:          ## an Odoo shell on the demo database
 
 bench:          ## benchmark at regional scale (SCALE=0.01 for a quick run), see docs/performance.md
 	$(DEV) bench $(if $(SCALE),--scale $(SCALE))
+
+load:           ## many users at once (Locust) on the benchmark's database: USERS=50 SCALE=0.1 REUSE=1
+	$(DEV) load $(if $(SCALE),--scale $(SCALE)) $(if $(USERS),--users $(USERS)) $(if $(REUSE),--reuse)
 
 backup:         ## dump the demo database and its filestore to .local/backups (DB=name)
 	$(DEV) backup $(if $(DB),--db $(DB))

@@ -27,12 +27,11 @@ import sys
 import time
 from datetime import date, timedelta
 
-from lxml import etree
+from webclient_views import search_box_domain, spec_from_arch
 
 import odoo
 from odoo import api
 from odoo.tools import config
-from odoo.tools.safe_eval import safe_eval
 
 FULL = {
     "persons": 500_000,  # one case file each
@@ -232,7 +231,7 @@ def fill(env, counts, offices, users, editions):
         """
         UPDATE res_partner p SET
             omiopi_search_text = concat_ws(' ', p.name, p.email, n.name),
-            omiopi_has_open_case = (p.id %% 4 <> 3),
+            omiopi_has_open_case = ((p.id / 7) %% 4 <> 3),
             omiopi_can_work = ls.allows_work,
             omiopi_is_regular = ls.is_regular,
             omiopi_computer_level = ((p.id %% 4)::text),
@@ -265,8 +264,10 @@ def fill(env, counts, offices, users, editions):
             insertion_count, has_insertion,
             create_uid, write_uid, create_date, write_date)
         SELECT 'EXP/' || p.id, p.id, p.omiopi_office_id, %(tech)s,
-            (ARRAY['intake', 'active', 'follow_up', 'closed'])[1 + p.id %% 4],
-            d, CASE WHEN p.id %% 4 = 3 THEN d + 120 END,
+            -- by runs of 7 persons: every office (1 person in 20) has case
+            -- files in every state
+            (ARRAY['intake', 'active', 'follow_up', 'closed'])[1 + (p.id / 7) %% 4],
+            d, CASE WHEN (p.id / 7) %% 4 = 3 THEN d + 120 END,
             p.gender, p.nationality_id, p.omiopi_education_level_id,
             p.omiopi_legal_situation_id,
             date_part('year', age(d, p.birthdate_date)),
@@ -420,26 +421,11 @@ def fill(env, counts, offices, users, editions):
 
 
 def spec_from_view(env, model, view_type):
-    """The field specification the web client sends for a view (top-level
-    fields; relations with their display name, x2many limited to 40)."""
+    """The field specification the web client sends for a view
+    (webclient_views.spec_from_arch, shared with the load test)."""
     arch = env[model].get_views([(False, view_type)])["views"][view_type]["arch"]
-    root = etree.fromstring(arch)
-    spec = {}
-    for node in root.iter("field"):
-        # fields of x2many sub-views belong to the sub-records
-        if any(parent.tag == "field" for parent in node.iterancestors()):
-            continue
-        name = node.get("name")
-        field = env[model]._fields.get(name)
-        if field is None:
-            continue
-        if field.type == "many2one":
-            spec[name] = {"fields": {"display_name": {}}}
-        elif field.type in ("one2many", "many2many"):
-            spec[name] = {"fields": {"display_name": {}}, "limit": 40}
-        else:
-            spec[name] = {}
-    return spec
+    types = {name: field.type for name, field in env[model]._fields.items()}
+    return spec_from_arch(arch, types)
 
 
 def timed(registry, user_id, function, repeat):
@@ -485,11 +471,7 @@ def search_box(model, text, domain=(), view=None):
     def run(env):
         view_id = env.ref(view).id if view else False
         arch = env[model].get_views([(view_id, "search")])["views"]["search"]["arch"]
-        field = etree.fromstring(arch).find(".//field")
-        searched = (
-            field.get("filter_domain") or f"[('{field.get('name')}', 'ilike', self)]"
-        )
-        list_first_page(model, [*domain, *safe_eval(searched, {"self": text})])(env)
+        list_first_page(model, [*domain, *search_box_domain(arch, text)])(env)
 
     return run
 
@@ -539,6 +521,11 @@ def main():
     parser.add_argument(
         "--reuse", action="store_true", help="measure the data of an earlier run"
     )
+    parser.add_argument(
+        "--fill-only",
+        action="store_true",
+        help="fill the database and stop (the load test's database)",
+    )
     args, odoo_args = parser.parse_known_args()
     if odoo_args and odoo_args[0] == "--":
         odoo_args = odoo_args[1:]
@@ -576,6 +563,10 @@ def main():
             print(f"Filling {db}: {counts}", flush=True)
             offices, users, editions = setup_reference(env)
             fill_timings = fill(env, counts, offices, users, editions)
+        if args.fill_only:
+            cr.commit()
+            print(f"Filled in {time.perf_counter() - started:.0f} s", flush=True)
+            return 0
         tech, coord = users["technician"].id, users["coordinator"].id
         case_id = (
             env["omiopi.case"]
