@@ -15,3 +15,4 @@ from . import test_guard
 from . import test_http_integrity
 from . import test_journeys
 from . import test_pilot_replay
+from . import test_awaiting_decision
