@@ -126,6 +126,6 @@ class OmiopiFieldPoint(models.Model):
         """The activity report of this point, this year so far."""
         self.ensure_one()
         report = self.env["omiopi.activity.report"].create(
-            {"field_point_ids": [(6, 0, self.ids)], "office_ids": [(6, 0, [])]}
+            {"field_point_ids": [(6, 0, self.ids)]}
         )
         return report.action_compute()

@@ -1,13 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
-SESSION_TRANSITIONS = {
-    "planned": ("held", "cancelled"),
-    "held": ("planned",),
-    "cancelled": ("planned",),
-}
+from odoo.exceptions import ValidationError
 
 
 class OmiopiFieldSession(models.Model):
@@ -197,29 +191,15 @@ class OmiopiFieldSession(models.Model):
     # Stages
     # ------------------------------------------------------------
 
-    def _set_state(self, state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for session in self:
-            if state not in SESSION_TRANSITIONS[session.state]:
-                raise UserError(
-                    self.env._(
-                        "A session cannot go from %(old)s to %(new)s.",
-                        old=labels[session.state],
-                        new=labels[state],
-                    )
-                )
-        self.check_access("write")
-        self._omiopi_procedure("state").write({"state": state})
-
     def action_held(self):
-        self._set_state("held")
+        self._omiopi_move("held", ("planned",))
 
     def action_cancel(self):
-        self._set_state("cancelled")
+        self._omiopi_move("cancelled", ("planned",))
         self.calendar_event_id.action_archive()
 
     def action_reset(self):
-        self._set_state("planned")
+        self._omiopi_move("planned", ("held", "cancelled"))
         self.calendar_event_id.filtered(lambda e: not e.active).action_unarchive()
 
     def action_quick_registration(self):

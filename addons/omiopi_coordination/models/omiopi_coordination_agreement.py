@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 AGREEMENT_STATES = [
     ("open", "Open"),
@@ -147,49 +147,33 @@ class OmiopiCoordinationAgreement(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _check_state(self, allowed):
-        self.check_access("write")
-        # the meeting's lock serialises the changes of its agreements
-        self.meeting_id._lock()
+    def _lock(self):
+        """The meeting's lock serialises the changes of its agreements."""
+        self.meeting_id._omiopi_lock()
         self.invalidate_recordset(["state", "activity_id"])
-        for agreement in self:
-            if agreement.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "The agreement %(agreement)s is %(state)s already.",
-                        agreement=agreement.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[agreement.state],
-                    )
-                )
 
     def _fulfil(self):
         """Mark fulfilled (the owner's activity is done or being done)."""
-        self._omiopi_procedure("state", "date_done").write(
-            {"state": "done", "date_done": fields.Date.context_today(self)}
-        )
+        self._omiopi_move("done", ("open",), date_done=fields.Date.context_today(self))
 
     def action_done(self):
         """Fulfilled: its activity is marked done too."""
-        self._check_state(("open",))
+        self._lock()
         activities = self.activity_id
         self._fulfil()
         activities.action_feedback(feedback=self.env._("Agreement fulfilled."))
         return True
 
     def action_cancel(self):
-        self._check_state(("open",))
+        self._lock()
         activities = self.activity_id
-        self._omiopi_procedure("state").write({"state": "cancelled"})
+        self._omiopi_move("cancelled", ("open",))
         activities.unlink()
         return True
 
     def action_reopen(self):
-        self._check_state(("done", "cancelled"))
-        self._omiopi_procedure("state", "date_done").write(
-            {"state": "open", "date_done": False}
-        )
+        self._lock()
+        self._omiopi_move("open", ("done", "cancelled"), date_done=False)
         self._schedule_activity()
         return True
 
@@ -209,6 +193,6 @@ class OmiopiCoordinationAgreement(models.Model):
             )
             if done:
                 done = done.with_env(self.env(su=False))
-                done._check_state(("open",))
+                done._lock()
                 done._fulfil()
         return result

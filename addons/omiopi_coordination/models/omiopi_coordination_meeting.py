@@ -1,8 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import ValidationError
 
 from .omiopi_coordination_table import person_served_error
 
@@ -313,39 +312,10 @@ class OmiopiCoordinationMeeting(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _lock(self):
-        """Lock the meetings before a change of status: two participants
-        closing the same meeting at once make one change."""
-        self.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM omiopi_coordination_meeting WHERE id IN %s "
-                "FOR NO KEY UPDATE NOWAIT",
-                tuple(self.ids),
-            ),
-            log_exceptions=False,
-        )
-        self.invalidate_recordset(["state"])
-
-    def _set_state(self, state, allowed):
-        self.check_access("write")
-        self._lock()
-        for meeting in self:
-            if meeting.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "The meeting %(meeting)s is %(state)s already.",
-                        meeting=meeting.display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[meeting.state],
-                    )
-                )
-        self._omiopi_procedure("state").write({"state": state})
-
     def action_hold(self):
         """The meeting took place: its minutes and agreements are the record."""
-        self._set_state("held", ("planned",))
+        self._omiopi_lock()
+        self._omiopi_move("held", ("planned",))
         for meeting in self:
             meeting.message_post(
                 body=self.env._(
@@ -357,14 +327,16 @@ class OmiopiCoordinationMeeting(models.Model):
         return True
 
     def action_cancel(self):
-        self._set_state("cancelled", ("planned",))
+        self._omiopi_lock()
+        self._omiopi_move("cancelled", ("planned",))
         # sudo: the meetings' own events, whoever organised them
         self.sudo().calendar_event_id.write({"active": False})
         return True
 
     def action_reset(self):
         """Back to planned (a meeting held by mistake, or called again)."""
-        self._set_state("planned", ("held", "cancelled"))
+        self._omiopi_lock()
+        self._omiopi_move("planned", ("held", "cancelled"))
         # sudo: the meetings' own events, whoever organised them
         events = self.sudo().with_context(active_test=False).calendar_event_id
         events.write({"active": True})

@@ -326,11 +326,10 @@ class OmiopiReferral(models.Model):
     @api.model
     def _awaiting_decision_domain(self, user):
         """The referrals `user` may decide now (_may_decide), as a domain:
-        per approval stage, who its approvers are (a group, a user, the
-        referring office's section head, the receiving office's members),
-        never the referral's own technician or creator. Searched in the
-        database: reading every referral being approved to ask each one took
-        seconds with 20,000 referrals (`make load`)."""
+        per approval stage, those whose approvers include them (the stage's
+        _approvers_domain), never the referral's own technician or creator.
+        Searched in the database: reading every referral being approved to
+        ask each one took seconds with 20,000 referrals (`make load`)."""
         if not user.active or user.share:
             return expression.FALSE_DOMAIN
         stages = (
@@ -338,23 +337,7 @@ class OmiopiReferral(models.Model):
             .with_context(active_test=False)
             .search([("stage_type", "=", "approval")])
         )
-        # sudo: which offices the user heads; only their ids are used
-        headed = self.env["omiopi.office"].sudo().search([("manager_id", "=", user.id)])
-        member_of = user.sudo().omiopi_office_ids
-        parts = []
-        for stage in stages:
-            where = [("stage_id", "=", stage.id)]
-            if stage.approver_type == "group":
-                # sudo: whether the user is in the approving group
-                if user in stage.approver_group_id.sudo().users:
-                    parts.append(where)
-            elif stage.approver_type == "user":
-                if stage.approver_user_id == user:
-                    parts.append(where)
-            elif stage.approver_type == "section_head":
-                parts.append([*where, ("referring_office_id", "in", headed.ids)])
-            elif stage.approver_type == "receiving_office":
-                parts.append([*where, ("receiving_office_id", "in", member_of.ids)])
+        parts = [stage._approvers_domain(user) for stage in stages]
         return expression.AND(
             [
                 expression.OR(parts) if parts else expression.FALSE_DOMAIN,

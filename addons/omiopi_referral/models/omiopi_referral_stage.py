@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
 STAGE_TYPES = [
@@ -98,6 +99,32 @@ class OmiopiReferralStage(models.Model):
         if not domain:
             return True
         return bool(referral.search_count([("id", "=", referral.id), *domain]))
+
+    def _approvers_domain(self, user):
+        """The referrals at this stage whose approvers (_approvers) include
+        `user`, as a domain: the same rule, searched in the database."""
+        self.ensure_one()
+        where = [("stage_id", "=", self.id)]
+        if self.approver_type == "group":
+            # sudo: whether the user is in the approving group
+            if user in self.approver_group_id.sudo().users:
+                return where
+        elif self.approver_type == "user":
+            if self.approver_user_id == user:
+                return where
+        elif self.approver_type == "section_head":
+            # sudo: which offices the user heads; only their ids are used
+            headed = (
+                self.env["omiopi.office"].sudo().search([("manager_id", "=", user.id)])
+            )
+            return [*where, ("referring_office_id", "in", headed.ids)]
+        elif self.approver_type == "receiving_office":
+            # sudo: the user's offices; only their ids are used
+            return [
+                *where,
+                ("receiving_office_id", "in", user.sudo().omiopi_office_ids.ids),
+            ]
+        return expression.FALSE_DOMAIN
 
     def _approvers(self, referral):
         """The users who may decide this stage for `referral`."""
