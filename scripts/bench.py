@@ -54,10 +54,30 @@ LAST = (  # noqa: SIM905
     "Benali Haddad Diallo Traore Popescu Ionescu Chen Wang Quispe Mamani"
 ).split()
 NIE_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-AGE_BAND = """CASE
-    WHEN {age} IS NULL THEN 'unknown' WHEN {age} < 18 THEN 'under_18'
-    WHEN {age} < 25 THEN '18_24' WHEN {age} < 35 THEN '25_34'
-    WHEN {age} < 45 THEN '35_44' WHEN {age} < 55 THEN '45_54' ELSE '55_plus' END"""
+
+
+def band_sql(band, value, upto):
+    """SQL giving band(value) for the integer SQL expression `value`, made
+    from the add-on's own function (the stored figure's compute): its
+    thresholds are read by calling it on 0..upto, so that the fill never
+    keeps a copy of them. The bands are literals the function returns."""
+    cases = [f"WHEN ({value}) IS NULL THEN '{band(None)}'"]
+    previous = band(0)
+    for number in range(1, upto + 1):
+        current = band(number)
+        if current != previous:
+            cases.append(f"WHEN ({value}) < {number} THEN '{previous}'")
+            previous = current
+    return "CASE " + " ".join(cases) + f" ELSE '{previous}' END"
+
+
+# Whole years and months between two dates, as dateutil's relativedelta
+# counts them in the add-ons' computes.
+YEARS_SQL = "date_part('year', age({end}, {start}))::int"
+MONTHS_SQL = (
+    "(date_part('year', age({end}, {start})) * 12"
+    " + date_part('month', age({end}, {start})))::int"
+)
 
 
 def sizes(scale):
@@ -135,6 +155,10 @@ def setup_reference(env):
 
 
 def fill(env, counts, offices, users, editions):
+    # The add-ons' own band functions (importable once Odoo knows its
+    # add-ons path): the stored figures are filled with them.
+    from odoo.addons.omiopi_case.models.omiopi_case import age_band, spain_band
+
     cr = env.cr
     ref = env.ref
     countries = [
@@ -270,15 +294,17 @@ def fill(env, counts, offices, users, editions):
             d, CASE WHEN (p.id / 7) %% 4 = 3 THEN d + 120 END,
             p.gender, p.nationality_id, p.omiopi_education_level_id,
             p.omiopi_legal_situation_id,
-            date_part('year', age(d, p.birthdate_date)),
             """
-        + AGE_BAND.format(age="date_part('year', age(d, p.birthdate_date))")
+        + YEARS_SQL.format(end="d", start="p.birthdate_date")
+        + ", "
+        + band_sql(age_band, YEARS_SQL.format(end="d", start="p.birthdate_date"), 130)
+        + ", "
+        + band_sql(
+            spain_band,
+            MONTHS_SQL.format(end="d", start="p.omiopi_arrival_date"),
+            1200,
+        )
         + """,
-            CASE WHEN d - p.omiopi_arrival_date < 180 THEN 'under_6m'
-                 WHEN d - p.omiopi_arrival_date < 365 THEN '6_12m'
-                 WHEN d - p.omiopi_arrival_date < 730 THEN '1_2y'
-                 WHEN d - p.omiopi_arrival_date < 1825 THEN '2_5y'
-                 ELSE '5y_plus' END,
             '0', 'EXP/' || p.id || ' ' || p.omiopi_search_text,
             %(per_case)s, 0, 0, 0, false,
             %(uid)s, %(uid)s, now(), now()

@@ -1,4 +1,5 @@
 from . import omiopi_guard_mixin
+from . import omiopi_workflow_mixin
 from . import omiopi_catalogue_mixin
 from . import omiopi_area
 from . import omiopi_legal_situation

@@ -67,9 +67,10 @@ class OmiopiCase(models.Model):
         "mail.activity.mixin",
         "omiopi.read.audit.mixin",
         "omiopi.search.text.mixin",
-        "omiopi.guard.mixin",
+        "omiopi.workflow.mixin",
     ]
     _order = "date_open desc, id desc"
+    _omiopi_transitions = CASE_TRANSITIONS
     _omiopi_log_openings = True
     _rec_names_search = ["name", "partner_id.name"]
 
@@ -233,7 +234,7 @@ class OmiopiCase(models.Model):
     def _search_in_my_offices(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on 'In my offices'."))
-        domain = [("office_id", "in", self.env.user.omiopi_office_ids.ids)]
+        domain = [("office_id.is_my_office", "=", True)]
         return domain if (operator == "=") == value else ["!", *domain]
 
     # The stored figures below are counted in the database: the cache of a
@@ -402,10 +403,7 @@ class OmiopiCase(models.Model):
         return cases
 
     def write(self, vals):
-        self._omiopi_check_write(vals)  # before the checks below
-        if "state" in vals:
-            # Checked here, not only in the buttons: write() is callable over RPC.
-            self._check_transition(vals["state"])
+        self._omiopi_check_write(vals)  # before the checks below (the move too)
         if "office_id" in vals and any(
             c.office_id.id != vals["office_id"] for c in self
         ):
@@ -551,22 +549,6 @@ class OmiopiCase(models.Model):
                 "close_note": False,
             }
         )
-
-    def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for case in self:
-            if (
-                case.state != new_state
-                and new_state not in CASE_TRANSITIONS[case.state]
-            ):
-                raise UserError(
-                    self.env._(
-                        "The case file %(number)s cannot go from %(old)s to %(new)s.",
-                        number=case.name,
-                        old=labels[case.state],
-                        new=labels.get(new_state, new_state),
-                    )
-                )
 
     def action_view_attentions(self):
         self.ensure_one()

@@ -10,7 +10,7 @@ class OmiopiFieldSession(models.Model):
     attentions given there are counted with the point."""
 
     _name = "omiopi.field.session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.workflow.mixin"]
     _description = "Field session"
     _order = "start desc, id desc"
 

@@ -1,6 +1,5 @@
 from odoo import Command, api, models
-from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+from odoo.exceptions import AccessError
 
 MANAGER_GROUP = "omiopi_case.group_omiopi_manager"
 # Columns every model has, written by the ORM itself.
@@ -123,43 +122,6 @@ class OmiopiGuardMixin(models.AbstractModel):
         return self.with_context(omiopi_procedure=Procedure(self._name, field_names))
 
     # ------------------------------------------------------------------
-    # Moving a record through its states (its own buttons)
-    # ------------------------------------------------------------------
-
-    def _omiopi_lock(self):
-        """Lock the records' rows until the transaction ends: two users
-        changing the same record at once make one change (the other is
-        told to try again)."""
-        self.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
-                SQL.identifier(self._table),
-                tuple(self.ids),
-            ),
-            log_exceptions=False,
-        )
-        self.invalidate_recordset()
-
-    def _omiopi_move(self, state, allowed_from, **values):
-        """Set `state` (and the procedure fields in `values`) on records
-        that stand in one of `allowed_from`, as the user may write them;
-        otherwise refuse, naming the states as the user reads them."""
-        self.check_access("write")
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for record in self:
-            if record.state not in allowed_from:
-                raise UserError(
-                    self.env._(
-                        "%(record)s cannot go from %(old)s to %(new)s.",
-                        record=record.display_name,
-                        old=labels[record.state],
-                        new=labels[state],
-                    )
-                )
-        self._omiopi_procedure("state", *values).write({"state": state, **values})
-
-    # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
 
@@ -270,6 +232,10 @@ class OmiopiGuardMixin(models.AbstractModel):
     # Access errors in plain words
     # ------------------------------------------------------------------
 
+    # Links followed, in order, to the record an office owns when a record
+    # has no office of its own (a model that hangs from another sets its own).
+    _omiopi_owner_links = ("case_id", "partner_id")
+
     def _omiopi_owner_office(self):
         """The office a record belongs to (its office, its case file's, its
         person's registering office), for access error messages."""
@@ -283,7 +249,7 @@ class OmiopiGuardMixin(models.AbstractModel):
                 and record[name]
             ):
                 return record[name]
-        for name in ("case_id", "partner_id", "referral_id", "enrolment_id"):
+        for name in self._omiopi_owner_links:
             linked = record[name] if name in record._fields else None
             if linked and hasattr(linked, "_omiopi_owner_office"):
                 return linked._omiopi_owner_office()

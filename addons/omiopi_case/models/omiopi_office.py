@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class OmiopiOffice(models.Model):
@@ -68,10 +69,34 @@ class OmiopiOffice(models.Model):
     case_count = fields.Integer(
         string="Number of case files", compute="_compute_case_count"
     )
+    # "My offices", written once: every record rule and search that opens the
+    # records of the user's offices goes through this field, e.g.
+    # [('case_id.office_id.is_my_office', '=', True)].
+    is_my_office = fields.Boolean(
+        string="One of my offices",
+        compute="_compute_is_my_office",
+        search="_search_is_my_office",
+        help="The office is one of those the user works in.",
+    )
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "Another office already uses this code."),
     ]
+
+    @api.depends_context("uid")
+    def _compute_is_my_office(self):
+        mine = self.env.user.omiopi_office_ids
+        for office in self:
+            office.is_my_office = office in mine
+
+    def _search_is_my_office(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'One of my offices'."))
+        # Read as the user whose rights are being computed: record rules
+        # evaluate their domains with the superuser flag, not another uid.
+        offices = self.env.user.omiopi_office_ids.ids
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", offices)]
 
     @api.depends("case_ids")
     def _compute_case_count(self):
@@ -141,7 +166,7 @@ class OmiopiOffice(models.Model):
         return self.sequence_id.next_by_id(sequence_date=date or None)
 
     def _invalidate_office_rules(self):
-        # Record rules read user.omiopi_office_ids; their domains are cached.
+        # Record rules read the user's offices; their domains are cached.
         self.env.registry.clear_cache()
 
     def action_view_cases(self):

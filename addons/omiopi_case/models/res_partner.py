@@ -337,12 +337,11 @@ class ResPartner(models.Model):
     def _search_omiopi_in_my_offices(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on 'In my offices'."))
-        offices = self.env.user.omiopi_office_ids.ids
         # the same test as the technicians' record rule on persons
         domain = [
             "|",
-            ("omiopi_office_id", "in", offices),
-            ("omiopi_case_ids.access_office_ids", "in", offices),
+            ("omiopi_office_id.is_my_office", "=", True),
+            ("omiopi_case_ids.access_office_ids.is_my_office", "=", True),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 

@@ -1,23 +1,77 @@
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+# The groups of the suite's roles, by the short names the tests use.
+ROLE_GROUPS = {
+    "technician": "omiopi_case.group_omiopi_technician",
+    "section_head": "omiopi_case.group_omiopi_section_head",
+    "coordinator": "omiopi_case.group_omiopi_coordinator",
+    "manager": "omiopi_case.group_omiopi_manager",
+    "internal": "base.group_user",
+    "portal": "base.group_portal",
+}
 
-class OmiopiCaseCommon(TransactionCase):
-    """Two offices, a user per role, a person and a case file in office A.
 
-    Tests build their own data: they never rely on demo records."""
+class OmiopiTestCase(TransactionCase):
+    """The base of every add-on's fixture: offices, users of a role in their
+    offices, persons served. Tracking is off (the chatter is tested where it
+    matters). Tests build their own data: they never rely on demo records."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        Office = cls.env["omiopi.office"]
-        cls.office_a = Office.create(
-            {"name": "Test office A", "code": "TOA", "office_type": "omiopi"}
+
+    @classmethod
+    def _office(cls, name, code, **values):
+        return cls.env["omiopi.office"].create({"name": name, "code": code, **values})
+
+    @classmethod
+    def _user(cls, login, groups, office=None):
+        """A user of `groups` (a role of ROLE_GROUPS or group xml ids,
+        comma-separated) working in `office`."""
+        user = new_test_user(
+            cls.env,
+            login=login,
+            groups=ROLE_GROUPS.get(groups, groups),
+            name=login,
+            email=f"{login}@example.org",
         )
-        cls.office_b = Office.create(
-            {"name": "Test office B", "code": "TOB", "office_type": "ae_agency"}
+        if office:
+            user.omiopi_office_ids = office
+        return user
+
+    @classmethod
+    def _person(cls, name, office, **values):
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "omiopi_is_person": True,
+                "omiopi_office_id": office.id,
+                **values,
+            }
         )
+
+    @classmethod
+    def _case(cls, person, office, user=None, **values):
+        return cls.env["omiopi.case"].create(
+            {
+                "partner_id": person.id,
+                "office_id": office.id,
+                "user_id": user.id if user else False,
+                **values,
+            }
+        )
+
+
+class OmiopiCaseCommon(OmiopiTestCase):
+    """Two offices, a user per role, a person and a case file in office A."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.office_a = cls._office("Test office A", "TOA", office_type="omiopi")
+        cls.office_b = cls._office("Test office B", "TOB", office_type="ae_agency")
         group = "omiopi_case.group_omiopi_"
         cls.tech_a = cls._user("omiopi_tech_a", group + "technician", cls.office_a)
         cls.tech_b = cls._user("omiopi_tech_b", group + "technician", cls.office_b)
@@ -36,38 +90,4 @@ class OmiopiCaseCommon(TransactionCase):
         cls.cat_passport = cls.env.ref("omiopi_case.id_category_passport")
 
         cls.person_a = cls._person("Amina Test", cls.office_a)
-        cls.case_a = cls.env["omiopi.case"].create(
-            {
-                "partner_id": cls.person_a.id,
-                "office_id": cls.office_a.id,
-                "user_id": cls.tech_a.id,
-            }
-        )
-
-    @classmethod
-    def _user(cls, login, groups, office=None):
-        user = new_test_user(cls.env, login=login, groups=groups, name=login)
-        if office:
-            user.omiopi_office_ids = office
-        return user
-
-    @classmethod
-    def _person(cls, name, office, **values):
-        return cls.env["res.partner"].create(
-            {
-                "name": name,
-                "omiopi_is_person": True,
-                "omiopi_office_id": office.id,
-                **values,
-            }
-        )
-
-    def _case(self, person, office, user, **values):
-        return self.env["omiopi.case"].create(
-            {
-                "partner_id": person.id,
-                "office_id": office.id,
-                "user_id": user.id,
-                **values,
-            }
-        )
+        cls.case_a = cls._case(cls.person_a, cls.office_a, cls.tech_a)

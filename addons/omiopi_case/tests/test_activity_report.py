@@ -9,7 +9,7 @@ from .activity_report_checks import FigureChecks
 from .common import OmiopiCaseCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "omiopi_standalone")
 class TestActivityReport(FigureChecks, OmiopiCaseCommon):
     """A year of office A counted by hand: three case files opened in 2025
     (two women, one man), one opened in 2024 whose person came back in 2025,

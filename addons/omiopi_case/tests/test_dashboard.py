@@ -4,7 +4,7 @@ import json
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "omiopi_standalone")
 class TestDashboards(HttpCase):
     """Every dashboard of the Migrant Integration group (one per installed
     add-on) names fields that exist and opens in the browser."""

@@ -3,7 +3,7 @@ from odoo.tests import tagged
 from .tour_common import OmiopiTourCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "omiopi_guide")
 class TestAdministratorJourney(OmiopiTourCase):
     """The omiopi administrator (gestor, no Odoo administrator) adds a
     technician with her role and office."""
@@ -24,7 +24,7 @@ class TestAdministratorJourney(OmiopiTourCase):
         self.assertFalse(user.has_group("base.group_erp_manager"))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "omiopi_guide")
 class TestPhoneJourney(OmiopiTourCase):
     """A technician registers a person and logs an attention on a phone."""
 

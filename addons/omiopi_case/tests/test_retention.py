@@ -81,7 +81,7 @@ class TestRetention(OmiopiCaseCommon):
 
         # Closed recently: kept.
         cls.recent = cls._person("Rosa Reciente Test", cls.office_a, gender="female")
-        cls._case(cls, cls.recent, cls.office_a, cls.tech_a, date_open=date(2018, 2, 1))
+        cls._case(cls.recent, cls.office_a, cls.tech_a, date_open=date(2018, 2, 1))
         cls.recent.omiopi_case_ids._do_close(cls.reason)
 
     def _statistics(self):

@@ -84,3 +84,27 @@ class TestStaffManagement(OmiopiCaseCommon):
         with self.assertRaises(AccessError):
             self.tech_a.with_user(self.tech_a).omiopi_role = "manager"
         self.assertEqual(self.tech_a.omiopi_role, "technician")
+
+    def test_my_offices_follow_the_user(self):
+        """'My offices' (written once, on the office) is read for the user
+        whose rights are computed, and follows a change of their offices."""
+        Office = self.env["omiopi.office"]
+        mine = Office.with_user(self.tech_a).search([("is_my_office", "=", True)])
+        self.assertEqual(mine, self.office_a)
+        self.assertNotIn(
+            self.office_a,
+            Office.with_user(self.tech_a).search([("is_my_office", "=", False)]),
+        )
+        self.assertFalse(
+            Office.with_user(self.coordinator).search([("is_my_office", "=", True)])
+        )
+        Case = self.env["omiopi.case"]
+        self.assertFalse(
+            Case.with_user(self.tech_b).search([("id", "=", self.case_a.id)])
+        )
+        self.tech_b.omiopi_office_ids |= self.office_a
+        self.assertEqual(
+            Case.with_user(self.tech_b).search([("id", "=", self.case_a.id)]),
+            self.case_a,
+        )
+        self.assertTrue(self.office_a.with_user(self.tech_b).is_my_office)

@@ -53,9 +53,10 @@ def normalize_document_number(number):
 
 
 def fold(text):
-    """Lower case without accents, for comparing names typed differently."""
+    """Lower case without accents or extra spaces, for comparing names and
+    answers typed differently (a spreadsheet cell may hold a number)."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", str(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip().lower()

@@ -20,7 +20,7 @@ class OmiopiCoordinationAgreement(models.Model):
     agreements still open (seed 002: "seguimiento" between meetings)."""
 
     _name = "omiopi.coordination.agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.workflow.mixin"]
     _description = "Coordination agreement"
     _order = "date_deadline, id"
 

@@ -33,7 +33,7 @@ class OmiopiCoordinationMeeting(models.Model):
     by that participant keeps the case files they do not see."""
 
     _name = "omiopi.coordination.meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.workflow.mixin"]
     _description = "Coordination meeting"
     _order = "start desc, id desc"
 

@@ -1,11 +1,11 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+
+from odoo.addons.omiopi_case.tests.common import OmiopiTestCase
 
 
-class CoordinationCommon(TransactionCase):
+class CoordinationCommon(OmiopiTestCase):
     """A cases table of office A with a member of office B, a third office
     C outside it, a user per role, and a meeting that discusses a case file
     of each of A and B."""
@@ -25,7 +25,7 @@ class CoordinationCommon(TransactionCase):
         cls.coordinator = cls._user("co_coordinator", group + "coordinator")
         cls.manager = cls._user("co_manager", group + "manager")
         cls.internal = cls._user("co_internal", "base.group_user")
-        cls.portal = new_test_user(cls.env, "co_portal", "base.group_portal")
+        cls.portal = cls._user("co_portal", "portal")
         cls.person_a = cls._person("Amina Coordinada", cls.office_a)
         cls.person_b = cls._person("Bilal Coordinado", cls.office_b)
         cls.person_c = cls._person("Carla Oculta", cls.office_c)
@@ -64,19 +64,6 @@ class CoordinationCommon(TransactionCase):
                 "case_ids": [(6, 0, (cls.case_a | cls.case_b).ids)],
                 "agenda": "<p>Itineraries</p>",
             }
-        )
-
-    @classmethod
-    def _user(cls, login, groups, office=None):
-        user = new_test_user(cls.env, login=login, groups=groups, name=login)
-        if office:
-            user.omiopi_office_ids = office
-        return user
-
-    @classmethod
-    def _person(cls, name, office):
-        return cls.env["res.partner"].create(
-            {"name": name, "omiopi_is_person": True, "omiopi_office_id": office.id}
         )
 
     def _agreement(self, meeting=None, user=None, owner=None, days=7, name="Call"):

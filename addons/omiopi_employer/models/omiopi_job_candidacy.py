@@ -31,8 +31,9 @@ class OmiopiJobCandidacy(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "omiopi.person.figures.mixin",
-        "omiopi.guard.mixin",
+        "omiopi.workflow.mixin",
     ]
+    _omiopi_transitions = CANDIDACY_TRANSITIONS
     _order = "date_proposed desc, id desc"
     _figures_date_field = "date_proposed"
     _rec_names_search = ["partner_id", "offer_id"]
@@ -201,11 +202,7 @@ class OmiopiJobCandidacy(models.Model):
         return candidacies
 
     def write(self, vals):
-        self._omiopi_check_write(vals)  # before the checks below
-        if "state" in vals:
-            # The state is set by the buttons (omiopi.guard.mixin); the move
-            # is checked here whoever sets it.
-            self._check_transition(vals["state"])
+        self._omiopi_check_write(vals)  # before the checks below (the move too)
         if {"offer_id", "partner_id"} & set(vals) and any(
             c.state != "proposed" for c in self
         ):
@@ -217,8 +214,8 @@ class OmiopiJobCandidacy(models.Model):
             )
         return super().write(vals)
 
-    def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+    def _omiopi_check_transition(self, new_state, allowed_from=None):
+        labels = self._omiopi_state_labels()
         if (
             new_state in PROSPECTOR_STATES
             and not self.env.su
@@ -231,19 +228,7 @@ class OmiopiJobCandidacy(models.Model):
                     state=labels.get(new_state, new_state),
                 )
             )
-        for candidacy in self:
-            if (
-                candidacy.state != new_state
-                and new_state not in (CANDIDACY_TRANSITIONS[candidacy.state])
-            ):
-                raise UserError(
-                    self.env._(
-                        "The candidacy %(name)s cannot go from %(old)s to %(new)s.",
-                        name=candidacy.display_name,
-                        old=labels[candidacy.state],
-                        new=labels.get(new_state, new_state),
-                    )
-                )
+        return super()._omiopi_check_transition(new_state, allowed_from)
 
     def action_open_candidate(self):
         """The candidate's profile: studies, languages, experience, training
@@ -272,36 +257,29 @@ class OmiopiJobCandidacy(models.Model):
                     )
                 )
 
-    def _set_state(self, state, **values):
-        """The candidacy's buttons move it here (write() checks the move)."""
-        self.check_access("write")
-        return self._omiopi_procedure("state", "date_sent", "date_decision").write(
-            {"state": state, **values}
-        )
-
     def action_send(self):
-        self._set_state("sent", date_sent=fields.Date.context_today(self))
+        self._omiopi_move("sent", date_sent=fields.Date.context_today(self))
 
     def action_interview(self):
-        self._set_state("interview")
+        self._omiopi_move("interview")
 
     def action_not_selected(self):
         self._check_reason("not_selected")
-        self._set_state("not_selected", date_decision=fields.Date.context_today(self))
+        self._omiopi_move("not_selected", date_decision=fields.Date.context_today(self))
 
     def action_withdraw(self):
         self._check_reason("withdrawn")
-        self._set_state("withdrawn", date_decision=fields.Date.context_today(self))
+        self._omiopi_move("withdrawn", date_decision=fields.Date.context_today(self))
 
     def action_reset(self):
-        self._set_state("proposed", reason_id=False, date_decision=False)
+        self._omiopi_move("proposed", reason_id=False, date_decision=False)
 
     def action_hire(self):
         """The company hires the person: the candidacy is hired, a job
         insertion is recorded with the offer's conditions, and an offer whose
         vacancies are all covered is filled."""
         today = fields.Date.context_today(self)
-        self._set_state("hired", date_decision=today)
+        self._omiopi_move("hired", date_decision=today)
         Insertion = self.env["omiopi.job.insertion"]
         for candidacy in self:
             offer = candidacy.offer_id

@@ -41,8 +41,9 @@ class OmiopiJobOffer(models.Model):
 
     _name = "omiopi.job.offer"
     _description = "Job offer"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.workflow.mixin"]
     _order = "date_open desc, id desc"
+    _omiopi_transitions = OFFER_TRANSITIONS
 
     name = fields.Char(string="Position", required=True, tracking=True)
     partner_id = fields.Many2one(
@@ -266,53 +267,26 @@ class OmiopiJobOffer(models.Model):
             self.sector_id = self.lead_id.omiopi_sector_id
             self.district_id = self.lead_id.omiopi_district_id
 
-    def write(self, vals):
-        self._omiopi_check_write(vals)  # before the checks below
-        if "state" in vals:
-            # Checked here, not only in the buttons: write() is callable over RPC.
-            self._check_transition(vals["state"])
-        return super().write(vals)
-
-    def _check_transition(self, new_state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for offer in self:
-            if offer.state != new_state and new_state not in OFFER_TRANSITIONS.get(
-                offer.state, ()
-            ):
-                raise UserError(
-                    self.env._(
-                        "The offer %(position)s cannot go from %(old)s to %(new)s.",
-                        position=offer.name,
-                        old=labels[offer.state],
-                        new=labels.get(new_state, new_state),
-                    )
-                )
-
-    def _set_state(self, state):
-        """The offer's buttons move it here (write() checks the move)."""
-        self.check_access("write")
-        self._omiopi_procedure("state").write({"state": state})
-
     def action_open(self):
-        self._set_state("open")
+        self._omiopi_move("open")
 
     def action_close(self):
-        self._set_state("closed")
+        self._omiopi_move("closed")
 
     def action_cancel(self):
-        self._set_state("cancelled")
+        self._omiopi_move("cancelled")
 
     def action_draft(self):
-        self._set_state("draft")
+        self._omiopi_move("draft")
 
     def _update_filled(self):
         """An open offer whose vacancies are all hired is filled; a filled
         one that loses a hire opens again."""
         for offer in self:
             if offer.state == "open" and offer.vacancies_left == 0:
-                offer._set_state("filled")
+                offer._omiopi_move("filled")
             elif offer.state == "filled" and offer.vacancies_left > 0:
-                offer._set_state("open")
+                offer._omiopi_move("open")
 
     # ------------------------------------------------------------
     # Matching

@@ -12,3 +12,4 @@ from . import test_guard
 from . import test_http_integrity
 from . import test_journeys
 from . import test_field_vacancies
+from . import test_access_matrix

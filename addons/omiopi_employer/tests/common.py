@@ -1,8 +1,7 @@
-from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.addons.omiopi_case.tests.common import OmiopiTestCase
 
 
-class EmployerCommon(TransactionCase):
+class EmployerCommon(OmiopiTestCase):
     """A prospector of an employment agency office (AE), the technicians of
     the office whose persons are referred to it (B) and of an unrelated
     office (C), a company with an open offer asking for Spanish B1, a B
@@ -12,7 +11,6 @@ class EmployerCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         Office = cls.env["omiopi.office"]
         cls.agency = Office.create({"name": "Employment agency", "code": "EMA"})
         cls.office = Office.create({"name": "Persons office", "code": "EMB"})
@@ -124,13 +122,6 @@ class EmployerCommon(TransactionCase):
         cls.fit_case.step_ids = [
             (0, 0, {"name": "Look for a job", "area_id": cls.employment.id}),
         ]
-
-    @classmethod
-    def _user(cls, login, groups, office=None):
-        user = new_test_user(cls.env, login=login, groups=groups, name=login)
-        if office:
-            user.omiopi_office_ids = office
-        return user
 
     def _propose(self, person, user=None, offer=None):
         return (

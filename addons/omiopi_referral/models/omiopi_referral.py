@@ -3,7 +3,6 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL
 
 from odoo.addons.omiopi_case.tools.security import COORDINATOR, SENSITIVE
 
@@ -25,7 +24,7 @@ class OmiopiReferral(models.Model):
         "mail.activity.mixin",
         "omiopi.read.audit.mixin",
         "omiopi.search.text.mixin",
-        "omiopi.guard.mixin",
+        "omiopi.workflow.mixin",
     ]
     _order = "priority desc, id desc"
     _omiopi_log_openings = True
@@ -591,23 +590,6 @@ class OmiopiReferral(models.Model):
     # Procedure
     # ------------------------------------------------------------------
 
-    def _lock(self):
-        """Lock the referrals, then read them again: two users acting at the
-        same moment produce one transition. The second one waits for nothing
-        (NOWAIT): its request fails with a concurrency error, Odoo retries it,
-        and the retry sees the new stage."""
-        self.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM omiopi_referral WHERE id IN %s "
-                "FOR NO KEY UPDATE NOWAIT",
-                tuple(self.ids),
-            ),
-            # a lock conflict is expected and retried, not an error to log
-            log_exceptions=False,
-        )
-        self.invalidate_recordset()
-
     def _may_decide(self, user):
         self.ensure_one()
         if self.stage_type != "approval":
@@ -629,38 +611,13 @@ class OmiopiReferral(models.Model):
 
     @api.depends("stage_id")
     def _compute_path_stage_ids(self):
-        stages = self.env["omiopi.referral.stage"].search([("active", "=", True)])
+        Stage = self.env["omiopi.referral.stage"]
         for referral in self:
-            referral.path_stage_ids = stages.filtered(
-                lambda stage, referral=referral: (
-                    stage == referral.stage_id
-                    or stage.stage_type in ("draft", "in_progress", "done")
-                    or (
-                        stage.stage_type == "approval"
-                        and (not referral.id or stage._applies_to(referral))
-                    )
-                )
-            )
+            referral.path_stage_ids = Stage._path_of(referral)
 
     def _next_stage(self):
-        """The next approval stage that applies to the referral, or else the
-        first in-progress stage (the referral is then accepted)."""
         self.ensure_one()
-        stages = self.env["omiopi.referral.stage"].search([("active", "=", True)])
-        following = stages.filtered(
-            lambda s: (s.sequence, s.id) > (self.stage_id.sequence, self.stage_id.id)
-        )
-        for stage in following:
-            if stage.stage_type == "approval" and stage._applies_to(self):
-                return stage
-            if stage.stage_type == "in_progress":
-                return stage
-        in_progress = stages.filtered(lambda s: s.stage_type == "in_progress")
-        if not in_progress:
-            raise UserError(
-                self.env._("Configure at least one in-progress referral stage.")
-            )
-        return in_progress[0]
+        return self.stage_id._next_for(self)
 
     def _stage_of_type(self, stage_type):
         stage = self.env["omiopi.referral.stage"].search(
@@ -798,7 +755,7 @@ class OmiopiReferral(models.Model):
     def action_submit(self):
         """Leave draft: the referrer (or a coordinator) sends the referral on,
         with the person's CV made from their data when none was attached."""
-        self._lock()
+        self._omiopi_lock()
         for referral in self:
             referral._check_can_submit()
             referral.action_fill_cv()
@@ -887,7 +844,7 @@ class OmiopiReferral(models.Model):
     def _decide(self, approve, comment, target_area=None, refuse_reason=None):
         """Approve or refuse the current stage (the decision wizard calls it)."""
         self.ensure_one()
-        self._lock()
+        self._omiopi_lock()
         user = self.env.user
         if approve:
             if not self._may_decide(user):
@@ -947,7 +904,7 @@ class OmiopiReferral(models.Model):
 
     def _close(self, outcome, note):
         self.ensure_one()
-        self._lock()
+        self._omiopi_lock()
         if not self.can_close:
             raise UserError(
                 self.env._(
@@ -985,7 +942,7 @@ class OmiopiReferral(models.Model):
 
     def action_reset_draft(self):
         """A refused referral goes back to its referrer for correction."""
-        self._lock()
+        self._omiopi_lock()
         for referral in self:
             user = self.env.user
             if referral.stage_type != "refused":

@@ -97,23 +97,12 @@ class OmiopiReferralCriterion(models.Model):
                     )
                 )
 
-    def _value(self, referral):
-        """The figure of the referral this criterion looks at (None: unknown)."""
-        self.ensure_one()
-        partner = referral.partner_id
-        if self.criterion_type == "months_in_spain":
-            return (
-                partner.omiopi_months_in_spain if partner.omiopi_arrival_date else None
-            )
-        if self.criterion_type == "experience_spain":
-            return partner.omiopi_experience_spain_months
-        if self.criterion_type == "age":
-            return partner.age if partner.birthdate_date else None
-        if self.criterion_type == "interventions":
-            return referral.case_id.intervention_done_count
-        if self.criterion_type == "readiness":
-            return referral.case_id.readiness
-        return None
+    # ------------------------------------------------------------------
+    # Evaluation: one method per type, _holds_<type>(partner, referral),
+    # returning True, False or None (the data needed is missing). An add-on
+    # adds a type with its selection value and its method; a range type
+    # (RANGE_TYPES) gives its figure in _value_<type>(partner, referral).
+    # ------------------------------------------------------------------
 
     def _holds(self, referral):
         """Whether the condition holds for the referral's person and case:
@@ -122,32 +111,63 @@ class OmiopiReferralCriterion(models.Model):
         # sudo: Administrative situation and documents are restricted fields: the
         # check only answers yes or no, it shows none of them.
         partner = referral.partner_id.sudo()
-        kind = self.criterion_type
-        if kind == "regular_situation":
-            if not partner.omiopi_legal_situation_id:
-                return None
-            return partner.omiopi_is_regular
-        if kind == "legal_situation":
-            if not partner.omiopi_legal_situation_id:
-                return None
-            return partner.omiopi_legal_situation_id in self.legal_situation_ids
-        if kind == "document":
-            return bool(
-                partner.id_numbers.filtered(
-                    lambda n: (
-                        n.active
-                        and n.status != "close"
-                        and n.category_id in self.id_category_ids
-                    )
+        check = getattr(self, f"_holds_{self.criterion_type}", None)
+        if check is None:
+            return self._holds_range(partner, referral)
+        return check(partner, referral)
+
+    def _holds_regular_situation(self, partner, referral):
+        if not partner.omiopi_legal_situation_id:
+            return None
+        return partner.omiopi_is_regular
+
+    def _holds_legal_situation(self, partner, referral):
+        if not partner.omiopi_legal_situation_id:
+            return None
+        return partner.omiopi_legal_situation_id in self.legal_situation_ids
+
+    def _holds_document(self, partner, referral):
+        return bool(
+            partner.id_numbers.filtered(
+                lambda n: (
+                    n.active
+                    and n.status != "close"
+                    and n.category_id in self.id_category_ids
                 )
             )
-        if kind == "higher_studies":
-            if not partner.omiopi_education_level_id:
-                return None
-            return partner.omiopi_education_level_id.is_higher == self.expected
+        )
+
+    def _holds_higher_studies(self, partner, referral):
+        if not partner.omiopi_education_level_id:
+            return None
+        return partner.omiopi_education_level_id.is_higher == self.expected
+
+    def _holds_range(self, partner, referral):
+        """A figure between the criterion's bounds (0 as maximum: none)."""
         value = self._value(referral)
         if value is None:
             return None
         if value < self.min_value:
             return False
         return not (self.max_value and value > self.max_value)
+
+    def _value(self, referral):
+        """The figure of the referral this criterion looks at (None: unknown)."""
+        self.ensure_one()
+        figure = getattr(self, f"_value_{self.criterion_type}", None)
+        return figure(referral.partner_id, referral) if figure else None
+
+    def _value_months_in_spain(self, partner, referral):
+        return partner.omiopi_months_in_spain if partner.omiopi_arrival_date else None
+
+    def _value_experience_spain(self, partner, referral):
+        return partner.omiopi_experience_spain_months
+
+    def _value_age(self, partner, referral):
+        return partner.age if partner.birthdate_date else None
+
+    def _value_interventions(self, partner, referral):
+        return referral.case_id.intervention_done_count
+
+    def _value_readiness(self, partner, referral):
+        return referral.case_id.readiness

@@ -7,6 +7,7 @@ class OmiopiReferralDecision(models.Model):
 
     _name = "omiopi.referral.decision"
     _inherit = ["omiopi.guard.mixin"]
+    _omiopi_owner_links = ("referral_id",)
     _description = "Referral decision"
     _order = "date, id"
 

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
@@ -91,6 +91,41 @@ class OmiopiReferralStage(models.Model):
                         error=error,
                     )
                 ) from error
+
+    @api.model
+    def _path_of(self, referral):
+        """The stages the referral's status bar shows: its own, the draft,
+        in-progress and closing ones, and the approvals it goes through."""
+        return self.search([("active", "=", True)]).filtered(
+            lambda stage: (
+                stage == referral.stage_id
+                or stage.stage_type in ("draft", "in_progress", "done")
+                or (
+                    stage.stage_type == "approval"
+                    and (not referral.id or stage._applies_to(referral))
+                )
+            )
+        )
+
+    def _next_for(self, referral):
+        """The stage after this one for `referral`: the next approval stage
+        that applies to it, or else the first in-progress stage (the
+        referral is then accepted)."""
+        stages = self.search([("active", "=", True)])
+        following = stages.filtered(
+            lambda s: (s.sequence, s.id) > (self.sequence, self.id)
+        )
+        for stage in following:
+            if stage.stage_type == "approval" and stage._applies_to(referral):
+                return stage
+            if stage.stage_type == "in_progress":
+                return stage
+        in_progress = stages.filtered(lambda s: s.stage_type == "in_progress")
+        if not in_progress:
+            raise UserError(
+                self.env._("Configure at least one in-progress referral stage.")
+            )
+        return in_progress[0]
 
     def _applies_to(self, referral):
         """Whether the referral goes through this stage."""

@@ -7,6 +7,7 @@ class OmiopiReferralStageLog(models.Model):
 
     _name = "omiopi.referral.stage.log"
     _inherit = ["omiopi.guard.mixin"]
+    _omiopi_owner_links = ("referral_id",)
     _description = "Referral stage history"
     _order = "date_start, id"
 

@@ -16,3 +16,4 @@ from . import test_http_integrity
 from . import test_journeys
 from . import test_pilot_replay
 from . import test_awaiting_decision
+from . import test_access_matrix

@@ -1,11 +1,11 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+
+from odoo.addons.omiopi_case.tests.common import OmiopiTestCase
 
 
-class ReferralCommon(TransactionCase):
+class ReferralCommon(OmiopiTestCase):
     """An Employment Agency zone agency (with its section head), two OMIOPI
     offices, a user per role, and a person of the agency with a case file and
     a recorded consent. Tests build their own data."""
@@ -13,7 +13,6 @@ class ReferralCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         Office = cls.env["omiopi.office"]
         cls.agency = Office.create(
             {"name": "Ref agency", "code": "RAG", "office_type": "ae_agency"}
@@ -56,19 +55,6 @@ class ReferralCommon(TransactionCase):
                 "user_id": cls.ae_tech.id,
             }
         )
-
-    @classmethod
-    def _user(cls, login, groups, office=None):
-        user = new_test_user(
-            cls.env,
-            login=login,
-            groups=groups,
-            name=login,
-            email=f"{login}@example.org",
-        )
-        if office:
-            user.omiopi_office_ids = office
-        return user
 
     @classmethod
     def _person(

@@ -3,7 +3,7 @@ from odoo.tests import tagged
 from odoo.addons.omiopi_case.tests.tour_common import OmiopiTourCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "omiopi_guide")
 class TestReferralJourneys(OmiopiTourCase):
     """Each role's daily work with referrals, in the browser, as the demo
     users on the demo data."""

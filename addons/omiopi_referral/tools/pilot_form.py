@@ -4,13 +4,15 @@ The CONNECTION pilot collected referrals with a Google Form of 21 questions;
 its export is a CSV or XLSX file with the questions as column headers, in
 Spanish, and the answers as technicians typed them: names in capitals, two
 phones in one cell, "NIE X1234567L caduca 12/03/2026", "Español nativo -
-Inglés B1". This module turns one row into plain values. Pure Python: the
-Odoo-free tests exercise it without a database.
+Inglés B1". This module turns one row into plain values, without the
+database; names are compared folded as everywhere in the suite
+(omiopi_case's tools.names.fold).
 """
 
 import re
-import unicodedata
 from datetime import date, datetime
+
+from odoo.addons.omiopi_case.tools.names import fold
 
 # Column key -> how the header starts once folded (no accents, lower case,
 # question number and punctuation removed).
@@ -134,15 +136,6 @@ LANGUAGE_NAMES = {
     "fula": "ff",
     "hindi": "hi",
 }
-
-
-def fold(text):
-    """Lower case, without accents or extra spaces."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", plain).strip().lower()
 
 
 def header_key(header):

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 from .omiopi_training_course import MODALITIES
 
@@ -14,7 +13,7 @@ class OmiopiTrainingEdition(models.Model):
 
     _name = "omiopi.training.edition"
     _description = "Training edition"
-    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "omiopi.workflow.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -189,16 +188,7 @@ class OmiopiTrainingEdition(models.Model):
     def _lock(self):
         """Lock the edition before giving a seat: two technicians giving the
         last seat at the same moment produce one selection, not two."""
-        self.flush_recordset()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM omiopi_training_edition WHERE id IN %s "
-                "FOR NO KEY UPDATE NOWAIT",
-                tuple(self.ids),
-            ),
-            log_exceptions=False,
-        )
-        self.invalidate_recordset()
+        self._omiopi_lock()
         self.enrolment_ids.invalidate_recordset(["state"])
 
     def _promote_waiting_list(self):
@@ -208,7 +198,7 @@ class OmiopiTrainingEdition(models.Model):
                 lambda e: e.state == "waiting"
             ).sorted(lambda e: (e.waiting_position, e.id))
             for enrolment in waiting[: edition.seats_available]:
-                enrolment._set_state("selected")
+                enrolment._omiopi_move("selected")
                 enrolment.message_post(
                     body=self.env._("A seat was freed: selected from the waiting list.")
                 )
@@ -222,18 +212,14 @@ class OmiopiTrainingEdition(models.Model):
                         user_id=technician.id,
                     )
 
-    def _set_state(self, state):
-        self.check_access("write")
-        self._omiopi_procedure("state").write({"state": state})
-
     def action_open(self):
-        self._set_state("open")
+        self._omiopi_move("open")
 
     def action_start(self):
-        self._set_state("in_progress")
+        self._omiopi_move("in_progress")
 
     def action_finish(self):
-        self._set_state("done")
+        self._omiopi_move("done")
 
     def action_cancel(self):
         for edition in self:
@@ -243,7 +229,7 @@ class OmiopiTrainingEdition(models.Model):
                         "An edition with completed participants cannot be cancelled."
                     )
                 )
-        self._set_state("cancelled")
+        self._omiopi_move("cancelled")
 
     def action_view_enrolments(self):
         self.ensure_one()

@@ -37,8 +37,9 @@ class OmiopiTrainingEnrolment(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "omiopi.person.figures.mixin",
-        "omiopi.guard.mixin",
+        "omiopi.workflow.mixin",
     ]
+    _omiopi_transitions = TRANSITIONS
     _order = "edition_id, state, waiting_position, id"
     _figures_date_field = "date_applied"
     _rec_name = "partner_id"
@@ -228,21 +229,6 @@ class OmiopiTrainingEnrolment(models.Model):
             seating = {e.edition_id for e in self if e.state in SEATED} | {
                 e.edition_id for e in self if vals["state"] in SEATED
             }
-            for enrolment in self:
-                if (
-                    enrolment.state != vals["state"]
-                    and vals["state"] not in TRANSITIONS[enrolment.state]
-                ):
-                    labels = dict(
-                        self._fields["state"]._description_selection(self.env)
-                    )
-                    raise UserError(
-                        self.env._(
-                            "An enrolment cannot go from %(old)s to %(new)s.",
-                            old=labels[enrolment.state],
-                            new=labels.get(vals["state"], vals["state"]),
-                        )
-                    )
             if vals["state"] in SEATED:
                 self.filtered(lambda e: e.state not in SEATED)._check_can_seat()
         res = super().write(vals)
@@ -258,12 +244,6 @@ class OmiopiTrainingEnrolment(models.Model):
     # ------------------------------------------------------------------
     # Selection
     # ------------------------------------------------------------------
-
-    def _set_state(self, state, **values):
-        """The enrolment's actions change its state here (write() checks the
-        move, the seats and the requirements)."""
-        self.check_access("write")
-        return self._omiopi_procedure("state").write({"state": state, **values})
 
     def _check_can_seat(self):
         """A seat needs a free place in the edition and the entry requirements
@@ -315,7 +295,7 @@ class OmiopiTrainingEnrolment(models.Model):
                         "Only an application or the waiting list can be selected."
                     )
                 )
-        self._set_state("selected")
+        self._omiopi_move("selected")
 
     def action_waitlist(self):
         for enrolment in self:
@@ -323,11 +303,11 @@ class OmiopiTrainingEnrolment(models.Model):
                 raise UserError(
                     self.env._("Only an application goes to the waiting list.")
                 )
-        self._set_state("waiting")
+        self._omiopi_move("waiting")
         self._queue()
 
     def _start_attending(self):
-        self.filtered(lambda e: e.state == "selected")._set_state("attending")
+        self.filtered(lambda e: e.state == "selected")._omiopi_move("attending")
 
     def _refuse(self, state, reason, note):
         """Not selected or dropped out, with a reason; a freed seat goes to
@@ -337,7 +317,7 @@ class OmiopiTrainingEnrolment(models.Model):
         editions = self.filtered(lambda e: e.state in SEATED).edition_id
         if editions:
             editions._lock()
-        self._set_state(state, reason_id=reason.id, reason_note=note)
+        self._omiopi_move(state, reason_id=reason.id, reason_note=note)
         # sudo: the freed seat goes to the first of the waiting list, whoever
         # their office: it follows from the refusal checked above
         editions.sudo()._promote_waiting_list()
@@ -413,7 +393,7 @@ class OmiopiTrainingEnrolment(models.Model):
                         minimum=minimum,
                     )
                 )
-            enrolment._set_state("completed")
+            enrolment._omiopi_move("completed")
             enrolment._issue_certificate()
             enrolment._record_on_person()
 

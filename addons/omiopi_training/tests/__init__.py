@@ -7,3 +7,4 @@ from . import test_http_security
 from . import test_query_counts
 from . import test_guard
 from . import test_http_integrity
+from . import test_access_matrix

@@ -3,11 +3,11 @@ from datetime import datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+
+from odoo.addons.omiopi_case.tests.common import OmiopiTestCase
 
 
-class TrainingCommon(TransactionCase):
+class TrainingCommon(OmiopiTestCase):
     """An office that organises a food-handler course (capacity 2, four
     sessions, 75 % attendance), another office whose persons apply, and a
     user per role."""
@@ -15,7 +15,6 @@ class TrainingCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         Office = cls.env["omiopi.office"]
         cls.organiser = Office.create({"name": "Training office", "code": "TRO"})
         cls.office = Office.create({"name": "Persons office", "code": "TRP"})
@@ -83,13 +82,6 @@ class TrainingCommon(TransactionCase):
                     "user_id": cls.tech.id,
                 }
             )
-
-    @classmethod
-    def _user(cls, login, groups, office=None):
-        user = new_test_user(cls.env, login=login, groups=groups, name=login)
-        if office:
-            user.omiopi_office_ids = office
-        return user
 
     def _apply(self, n, user=None):
         return (
