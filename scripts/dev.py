@@ -1946,7 +1946,7 @@ def scale_options(parser):
         help="the copy of --db in .local/scale's cluster (made once)",
     )
     parser.add_argument(
-        "--seconds", type=int, default=300, help="length of the fault or scale-out run"
+        "--seconds", type=int, default=360, help="length of the fault or scale-out run"
     )
 
 
