@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEV := $(PYTHON) scripts/dev.py
 
-.PHONY: run update test lint i18n guide shell stop clean distclean backup restore bench load
+.PHONY: run update test lint i18n guide shell stop clean distclean backup restore bench load scaleout
 
 run:            ## set everything up, create the demo database once, serve Odoo on :8069
 	$(DEV) run
@@ -29,8 +29,11 @@ shell:          ## an Odoo shell on the demo database
 bench:          ## benchmark at regional scale (SCALE=0.01 for a quick run), see docs/performance.md
 	$(DEV) bench $(if $(SCALE),--scale $(SCALE))
 
-load:           ## many users at once (Locust) on the benchmark's database: USERS=50 SCALE=0.1 REUSE=1
-	$(DEV) load $(if $(SCALE),--scale $(SCALE)) $(if $(USERS),--users $(USERS)) $(if $(REUSE),--reuse)
+load:           ## many users at once (Locust) on the benchmark's database: USERS=50 SCALE=0.1 REUSE=1 FAULTS=1
+	$(DEV) load $(if $(SCALE),--scale $(SCALE)) $(if $(USERS),--users $(USERS)) $(if $(REUSE),--reuse) $(if $(FAULTS),--faults)
+
+scaleout:       ## two Odoo nodes behind nginx, one killed, reads on a streaming replica (after make load)
+	$(DEV) scaleout $(if $(USERS),--users $(USERS))
 
 backup:         ## dump the demo database and its filestore to .local/backups (DB=name)
 	$(DEV) backup $(if $(DB),--db $(DB))

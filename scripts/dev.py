@@ -1799,8 +1799,17 @@ def check_load_smoke(sock, db, tally):
     )
 
 
+def load_extension(name):
+    """scripts/load/<name>.py: the fault and scale-out runs (issue #18)."""
+    sys.path.insert(0, str(LOAD_SCRIPTS))
+    return __import__(name)
+
+
 def cmd_load(args):
     """Issue #18: many users at once on the benchmark's database."""
+    if args.faults:
+        load_extension("faults").run(sys.modules[__name__], args)
+        return
     require_odoo(code=1)
     ensure_venv()
     ensure_load_venv()
@@ -1926,6 +1935,18 @@ def load_runs(url, users_file, args):
     return sections
 
 
+def scale_options(parser):
+    """The options of the fault and scale-out runs' own clusters."""
+    parser.add_argument(
+        "--copy-db",
+        default="faults_bench",
+        help="the copy of --db in .local/scale's cluster (made once)",
+    )
+    parser.add_argument(
+        "--seconds", type=int, default=360, help="length of the fault or scale-out run"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -2019,7 +2040,36 @@ def main():
     )
     p_load.add_argument("--step-time", type=int, default=60, help="seconds")
     p_load.add_argument("--knee-ms", type=int, default=2000)
+    scale_options(p_load)
+    p_load.add_argument(
+        "--faults",
+        action="store_true",
+        help="instead: a worker killed, PostgreSQL restarted, a worker past its "
+        "memory limit, under load (scripts/load/faults.py)",
+    )
+    p_load.add_argument(
+        "--memory-hard",
+        type=int,
+        default=640,
+        help="limit_memory_hard of the fault run's workers, MB (below 1.5 GB, "
+        "wkhtmltopdf cannot render the CVs)",
+    )
+    p_load.add_argument("--interval", type=int, default=45, help="between faults, s")
+    p_load.add_argument("--races", type=int, default=3, help="concurrent decisions")
     p_load.set_defaults(func=cmd_load)
+    p_scale = sub.add_parser(
+        "scaleout",
+        help="two Odoo nodes behind nginx, a node killed, a streaming replica "
+        "for reads (scripts/load/scaleout.py)",
+    )
+    p_scale.add_argument("--db", default="omiopi_bench", help="copied from")
+    p_scale.add_argument("--users", type=int, default=50)
+    p_scale.add_argument("--spawn-rate", type=float, default=2)
+    p_scale.add_argument("--think", type=float, default=5)
+    scale_options(p_scale)
+    p_scale.set_defaults(
+        func=lambda args: load_extension("scaleout").run(sys.modules[__name__], args)
+    )
     args = parser.parse_args()
     os.chdir(ROOT)
     args.func(args)

@@ -14,7 +14,12 @@ Environment:
 - ``OMIOPI_LOAD_THINK``: the mean think time in seconds (default 5: between
   0.6 and 1.4 times it);
 - ``OMIOPI_LOAD_SMOKE=1``: each user first does each of its actions once,
-  in order (the test command's short run: a broken action fails it).
+  in order (the test command's short run: a broken action fails it);
+- ``OMIOPI_LOAD_JOURNAL``: a file where every request (its time, name and
+  error) and every write Odoo acknowledged (the id a creation returned, a
+  decision confirmed) are appended, one JSON object a line: the fault and
+  scale-out runs (scripts/load/faults.py) check afterwards that none was
+  lost.
 """
 
 import itertools
@@ -22,9 +27,10 @@ import json
 import os
 import random
 import sys
+import time
 from pathlib import Path
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -45,6 +51,34 @@ PROGRAMME_REPORT = "omiopi_referral.omiopi_referral_report_wizard_action"
 PROSPECTION = "omiopi_employer.omiopi_prospection_action"
 JOB_OFFERS = "omiopi_employer.omiopi_job_offer_action"
 NIE_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def _open_journal():
+    path = os.environ.get("OMIOPI_LOAD_JOURNAL")
+    # Open for the whole run, one line written at a time.
+    return open(path, "a", buffering=1, encoding="utf-8") if path else None
+
+
+JOURNAL = _open_journal()
+
+
+def journal(kind, **data):
+    """One line of the journal (OMIOPI_LOAD_JOURNAL), if one is kept."""
+    if JOURNAL:
+        JOURNAL.write(json.dumps({"t": time.time(), "kind": kind, **data}) + "\n")
+
+
+if JOURNAL:
+
+    @events.request.add_listener
+    def journal_request(name, response_time, exception=None, start_time=None, **_kw):
+        journal(
+            "request",
+            name=name,
+            start=start_time,
+            ms=round(response_time or 0),
+            error=str(exception)[:300] if exception else None,
+        )
 
 
 def _accounts():
@@ -173,13 +207,20 @@ class OfficeUser(HttpUser):
         # Several approvers share a queue (a receiving office's technicians
         # and its section head, the coordinators): the one who confirms
         # second is told that the referral was decided a moment ago.
-        dialog.button(
+        confirmed = dialog.button(
             f"{name}: approve",
             "action_confirm",
             wizard["id"],
             context,
             lost_race=lambda kind: kind == "UserError",
         )
+        if confirmed is not None:
+            journal(
+                "decision",
+                referral=referral_id,
+                uid=self.odoo.uid,
+                stage=m2o_id(referral.get("stage_id")),
+            )
 
     def programme_report(self):
         dialog = self.odoo.screen(PROGRAMME_REPORT, "programme report")
@@ -252,7 +293,7 @@ class Technician(OfficeUser):
         screen = self.odoo.screen(ATTENTIONS, "attentions")
         context = {"default_case_id": case_id}
         values = screen.new("attention: new", context=context)
-        screen.save(
+        saved = screen.save(
             "attention: save",
             {
                 "case_id": case_id,
@@ -264,6 +305,7 @@ class Technician(OfficeUser):
             },
             context=context,
         )
+        journal("attention", id=saved["id"])
 
     @task(1)
     def refer_a_person(self):
@@ -288,7 +330,9 @@ class Technician(OfficeUser):
             },
             context=context,
         )
+        journal("referral", id=referral["id"])
         screen.button("referral: submit", "action_submit", referral["id"])
+        journal("submitted", id=referral["id"])
 
     @task(1)
     def accept_referrals(self):
@@ -320,11 +364,12 @@ class Technician(OfficeUser):
         if any(not c["office_ids"] and c["scope"] == "network" for c in found):
             return
         dialog = self.odoo.dialog("omiopi.consent", "consent")
-        dialog.save(
+        consent = dialog.save(
             "consent: save",
             {"partner_id": person_id, "scope": "network"},
             context={"default_partner_id": person_id},
         )
+        journal("consent", id=consent["id"])
 
     def receiving_office_and_reason(self, office_id):
         """Another office of the other kind (agency or OMIOPI office), and
