@@ -1,12 +1,13 @@
 """The test command's reading of Odoo's log: a skip or an error is never a pass."""
 
-import importlib.util
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = importlib.util.spec_from_file_location("dev", ROOT / "scripts" / "dev.py")
-dev = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(dev)
+sys.path.insert(0, str(ROOT / "scripts"))
+from omiopi_dev.load import toolbox
+
+dev = toolbox()  # the commands' functions, as scripts/load/*.py see them
 
 PREFIX = "2026-11-24 10:00:00,000 1234"
 START = f"{PREFIX} INFO db odoo.modules.loading: loading 1 modules..."

@@ -4,6 +4,7 @@ and the reading of Locust's statistics into the printed table."""
 
 import csv
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ def load(name):
     return module
 
 
-dev = load("dev")
+sys.path.insert(0, str(ROOT / "scripts"))
+from omiopi_dev import load as dev
+
 wv = load("webclient_views")
 
 FORM = """

@@ -4,17 +4,16 @@ Against a tiny bare repository made here and cloned through file://: no test
 uses the network.
 """
 
-import importlib.util
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = importlib.util.spec_from_file_location("dev", ROOT / "scripts" / "dev.py")
-dev = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(dev)
+sys.path.insert(0, str(ROOT / "scripts"))
+from omiopi_dev import odoo_source as dev
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="git is missing")
 

@@ -1,0 +1,1 @@
+"""The tooling behind the Makefile, a module per concern (see README.md)."""
