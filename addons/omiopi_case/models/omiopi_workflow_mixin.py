@@ -87,6 +87,7 @@ class OmiopiWorkflowMixin(models.AbstractModel):
         # The move is checked on every write of the state, not only in the
         # buttons: write() is callable over RPC, and administrators (whom the
         # guard lets set the state) follow the same table.
-        super()._omiopi_check_write(vals)
+        result = super()._omiopi_check_write(vals)
         if "state" in vals and self._omiopi_transitions:
             self._omiopi_check_transition(vals["state"])
+        return result
