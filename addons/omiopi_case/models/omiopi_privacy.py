@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.osv import expression
+from odoo.tools.sql import create_index
 
 from ..tools.privacy import CLEAR, UNLINK, PrivacyEntry
 
@@ -26,6 +27,19 @@ class OmiopiPrivacy(models.AbstractModel):
 
     _name = "omiopi.privacy"
     _description = "What is exported and erased of a person"
+
+    def init(self):
+        res = super().init()
+        # The erasure looks up the change log of a batch of records of each
+        # model: auditlog indexes the model only, and its log grows with
+        # every save of a person, case file, consent or referral.
+        create_index(
+            self.env.cr,
+            "auditlog_log_omiopi_model_res_id_index",
+            "auditlog_log",
+            ["model_id", "res_id"],
+        )
+        return res
 
     # ------------------------------------------------------------------
     # The registry (extended by each add-on, with super())
@@ -76,6 +90,22 @@ class OmiopiPrivacy(models.AbstractModel):
                 "omiopi.case.household",
                 "case_id.partner_id",
                 erase=UNLINK,
+            ),
+            PrivacyEntry(
+                _("Employability checklist"),
+                "omiopi.case.checklist.line",
+                "case_id.partner_id",
+            ),
+            # The name, phone and consent taken at a field point.
+            PrivacyEntry(
+                _("Field registrations"),
+                "omiopi.field.registration",
+                replace={"name": _("Anonymised")},
+            ),
+            PrivacyEntry(
+                _("Translations and interpreting"),
+                "omiopi.language.service",
+                replace={"name": _("Translation or interpretation")},
             ),
         ]
 

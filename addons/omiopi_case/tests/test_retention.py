@@ -315,3 +315,42 @@ class TestRetention(OmiopiCaseCommon):
                 self.assertTrue(fields_[name].required, f"{entry.model}.{name}")
             same = [other for other in entries if other.model == entry.model]
             Privacy._erase_values(entry.model, same)
+
+    def test_what_was_taken_at_a_field_point_and_translated_is_erased(self):
+        point = self.env["omiopi.field.point"].create(
+            {"name": "Punto", "office_id": self.office_a.id}
+        )
+        session = self.env["omiopi.field.session"].create(
+            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
+        )
+        registration = self.env["omiopi.field.registration"].create(
+            {
+                "session_id": session.id,
+                "name": "Zoraida Campo Test",
+                "phone": "+34 600 333 444",
+                "request": "Zoraida looks for a job",
+                "consent_given": True,
+            }
+        )
+        person = registration.partner_id
+        service = self.env["omiopi.language.service"].create(
+            {
+                "name": "Zoraida's birth certificate",
+                "office_id": self.office_a.id,
+                "partner_id": person.id,
+                "language_id": self.env.ref("omiopi_case.language_ar").id,
+                "note": "Zoraida's sister translates",
+                "words": 300,
+            }
+        )
+        self._case(person, self.office_a, self.tech_a)._do_close(self.reason)
+        person._omiopi_anonymise(reason="test")
+        self.env.invalidate_all()
+        self.assertNotIn("Zoraida", registration.name)
+        self.assertFalse(registration.phone)
+        self.assertFalse(registration.request)
+        self.assertNotIn("Zoraida", service.name)
+        self.assertFalse(service.note)
+        sections = dict(self.env["omiopi.privacy"]._sections(person))
+        self.assertEqual(sections["Field registrations"], registration)
+        self.assertEqual(sections["Translations and interpreting"], service)
