@@ -239,9 +239,12 @@ class OmiopiPrivacy(models.AbstractModel):
 
     @api.model
     def _log_erasure(self, ids_by_method):
-        """The change log's entry for each record written or removed by the
-        erasure, as the change log's rules ask ({method: {model: ids}}): a
-        line per record, without the values, all in one statement."""
+        """The change log's entry for what the erasure wrote or removed, as
+        the change log's rules ask ({method: {model: ids}}): one entry per
+        model and method for the whole batch, naming its records (`res_ids`,
+        as auditlog logs an export), without values. A thousand entries a
+        batch would cost as much as the erasure itself; each person keeps
+        the note of their anonymisation in the chatter."""
         names = {model for ids in ids_by_method.values() for model in ids}
         rules = self.env["auditlog.rule"].search(
             [("state", "=", "subscribed"), ("model_id.model", "in", list(names))]
@@ -253,21 +256,20 @@ class OmiopiPrivacy(models.AbstractModel):
             if self.env.user in rule.users_to_exclude_ids:
                 continue
             for method, ids_by_model in ids_by_method.items():
-                if not rule[f"log_{method}"]:
-                    continue
-                values += [
-                    {
-                        "name": self.env._("Anonymised"),
-                        "model_id": rule.model_id.id,
-                        "res_id": res_id,
-                        "method": method,
-                        "user_id": self.env.uid,
-                        "log_type": rule.log_type,
-                        "http_request_id": request,
-                        "http_session_id": session,
-                    }
-                    for res_id in ids_by_model.get(rule.model_id.model, ())
-                ]
+                ids = ids_by_model.get(rule.model_id.model)
+                if ids and rule[f"log_{method}"]:
+                    values.append(
+                        {
+                            "name": self.env._("Anonymised"),
+                            "model_id": rule.model_id.id,
+                            "res_ids": str(ids),
+                            "method": method,
+                            "user_id": self.env.uid,
+                            "log_type": rule.log_type,
+                            "http_request_id": request,
+                            "http_session_id": session,
+                        }
+                    )
         self.env["auditlog.log"].create(values)
 
     @api.model
