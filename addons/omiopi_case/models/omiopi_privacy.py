@@ -100,7 +100,7 @@ class OmiopiPrivacy(models.AbstractModel):
             PrivacyEntry(
                 _("Field registrations"),
                 "omiopi.field.registration",
-                replace={"name": _("Anonymised")},
+                replace={"name": _("Anonymised"), "request": _("Anonymised")},
             ),
             PrivacyEntry(
                 _("Translations and interpreting"),
