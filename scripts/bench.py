@@ -829,7 +829,7 @@ def main():
             cron(("omiopi.referral", "_cron_weekly_followup")),
         ),
         (
-            "Scheduled: retention (anonymisation), one batch",
+            "Scheduled: retention (anonymisation), one batch of 1,000 persons",
             odoo.SUPERUSER_ID,
             cron(("res.partner", "_cron_omiopi_anonymise_expired")),
         ),

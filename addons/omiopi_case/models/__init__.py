@@ -14,10 +14,12 @@ from . import omiopi_case_close_reason
 from . import omiopi_office
 from . import omiopi_access_log
 from . import omiopi_read_audit_mixin
+from . import omiopi_privacy
 from . import omiopi_search_text_mixin
 from . import ir_rule
 from . import res_users
 from . import res_partner
+from . import res_partner_privacy
 from . import res_partner_id_category
 from . import res_partner_id_number
 from . import omiopi_person_language

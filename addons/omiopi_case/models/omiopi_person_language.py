@@ -1,14 +1,6 @@
 from odoo import fields, models
 
-LANGUAGE_LEVELS = [
-    ("native", "Native"),
-    ("a1", "A1 - Beginner"),
-    ("a2", "A2 - Elementary"),
-    ("b1", "B1 - Intermediate"),
-    ("b2", "B2 - Upper intermediate"),
-    ("c1", "C1 - Advanced"),
-    ("c2", "C2 - Proficient"),
-]
+from ..tools.levels import LANGUAGE_LEVELS
 
 
 class OmiopiPersonLanguage(models.Model):

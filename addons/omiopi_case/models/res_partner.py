@@ -1,21 +1,15 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL
 from odoo.tools.mail import single_email_re
 
-from ..tools import security
+from ..tools.levels import COMPUTER_LEVELS
 from ..tools.names import fold, normalize_person_name
 from ..tools.search_index import create_trigram_index
+from ..tools.security import SENSITIVE
 
-COMPUTER_LEVELS = [
-    ("0", "0 - No computer skills"),
-    ("1", "1 - Basic"),
-    ("2", "2 - Intermediate"),
-    ("3", "3 - Advanced"),
-]
 HOMOLOGATION_STATES = [
     ("yes", "Homologated"),
     ("in_progress", "In progress"),
@@ -39,8 +33,6 @@ EMPLOYMENT_STATUSES = [
 ]
 # A lifetime: more months in Spain than that is a typing error.
 MAX_MONTHS_IN_SPAIN = 1500
-# Re-exported for the add-ons that import it from here.
-SENSITIVE = security.SENSITIVE
 
 
 class ResPartner(models.Model):
@@ -746,54 +738,6 @@ class ResPartner(models.Model):
             )
         return action
 
-    def _omiopi_personal_data_sections(self):
-        """Everything the suite holds about the person besides the person's
-        own fields, as [(title, records)]: each add-on adds its own records
-        (right of access, GDPR article 15)."""
-        self.ensure_one()
-        cases = self.omiopi_case_ids
-        return [
-            (self.env._("Identity documents"), self.id_numbers),
-            (self.env._("Consents"), self.omiopi_consent_ids),
-            (self.env._("Languages"), self.omiopi_language_ids),
-            (self.env._("Complementary training"), self.omiopi_training_ids),
-            (self.env._("Work experience"), self.omiopi_experience_ids),
-            (self.env._("Case files"), cases),
-            (self.env._("Attentions"), cases.attention_ids),
-            (self.env._("Itinerary"), cases.step_ids),
-            (self.env._("Needs assessment"), cases.need_ids),
-            (self.env._("Household"), cases.household_ids),
-        ]
-
-    def _omiopi_check_personal_data_export(self):
-        """Checked by the button and by the report itself, which can be
-        reached by its URL."""
-        if not self.env.user.has_group("omiopi_case.group_omiopi_coordinator"):
-            raise AccessError(
-                self.env._(
-                    "Only coordinators export a person's data (right of access)."
-                )
-            )
-        if not all(self.mapped("omiopi_is_person")):
-            raise UserError(self.env._("Only a person served has personal data here."))
-        self.check_access("read")
-
-    def action_omiopi_export_personal_data(self):
-        """One workbook with everything held about the person, for a request
-        of access. Coordinators only: they read every office's records, so
-        the export is complete; the export is noted on the person."""
-        self.ensure_one()
-        self._omiopi_check_personal_data_export()
-        self.env["omiopi.access.log"]._log(self, "export")
-        self.message_post(
-            body=self.env._(
-                "Personal data exported by %(user)s (right of access).",
-                user=self.env.user.name,
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        return self.env.ref("omiopi_case.personal_data_xlsx").report_action(self)
-
     # ------------------------------------------------------------------
     # CV
     # ------------------------------------------------------------------
@@ -833,218 +777,6 @@ class ResPartner(models.Model):
         )
         return True
 
-    # ------------------------------------------------------------------
-    # Retention and erasure
-    # ------------------------------------------------------------------
-
-    # Free-text, contact and identity fields of the person that are kept
-    # anyway (technical or needed to keep the record consistent).
-    _OMIOPI_ANONYMISE_KEEP = frozenset({"name", "lang", "tz", "type"})
-    # Dates the age and time-in-Spain figures are computed from: cleared, while
-    # the figures already stored on the person's records are kept.
-    _OMIOPI_ANONYMISE_DATES = ("birthdate_date", "omiopi_arrival_date")
-    _OMIOPI_ANONYMISE_BATCH = 200
-
-    def _omiopi_anonymise_rules(self):
-        """How the person's records are anonymised besides clearing their
-        free texts, attachments and messages: {model: "unlink"} removes
-        records that are nothing but personal history, {model: {field:
-        value}} replaces required free texts. Each add-on adds its own."""
-        return {
-            "res.partner.id_number": "unlink",
-            "omiopi.case.household": "unlink",
-            "omiopi.person.experience": "unlink",
-            "omiopi.person.training": "unlink",
-            "omiopi.attention": {"summary": self.env._("Attention")},
-        }
-
-    @api.model
-    def _omiopi_retention_due(self, limit):
-        """Up to `limit` persons whose case files are all closed since longer
-        than the retention period; none when the period is 0 (no automatic
-        erasure). One grouped query over the case files: a domain with
-        "not any" becomes NOT IN (subquery), which PostgreSQL cannot hash at
-        regional scale and answers in quadratic time."""
-        # sudo: reads one setting, returned to nobody.
-        months = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("omiopi_case.retention_months", 60)
-            or 0
-        )
-        if months <= 0:
-            return self.browse()
-        before = fields.Date.context_today(self) - relativedelta(months=months)
-        self.env["omiopi.case"].flush_model(["partner_id", "state", "date_closed"])
-        self.flush_model(["omiopi_is_person", "omiopi_anonymised"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT c.partner_id
-                  FROM omiopi_case c
-                  JOIN res_partner p ON p.id = c.partner_id
-                 WHERE p.omiopi_is_person AND p.omiopi_anonymised IS NOT TRUE
-              GROUP BY c.partner_id
-                HAVING bool_and(c.state = 'closed') AND max(c.date_closed) <= %s
-              ORDER BY c.partner_id
-                 LIMIT %s
-                """,
-                before,
-                limit,
-            )
-        )
-        return self.browse([partner_id for (partner_id,) in rows])
-
-    @api.model
-    def _cron_omiopi_anonymise_expired(self):
-        """Anonymise the persons whose retention period is over, a batch per
-        call: the scheduler commits and calls again while some remain."""
-        persons = self._omiopi_retention_due(self._OMIOPI_ANONYMISE_BATCH + 1)
-        batch = persons[: self._OMIOPI_ANONYMISE_BATCH]
-        batch._omiopi_anonymise(reason=self.env._("retention period over"))
-        self.env["ir.cron"]._notify_progress(
-            done=len(batch), remaining=len(persons) - len(batch)
-        )
-
-    def _omiopi_check_can_anonymise(self):
-        if not self.env.su and not self.env.user.has_group(
-            "omiopi_case.group_omiopi_manager"
-        ):
-            raise AccessError(
-                self.env._("Only administrators anonymise a person's data.")
-            )
-        for person in self:
-            if not person.omiopi_is_person:
-                raise UserError(
-                    self.env._("%s is not a person served.", person.display_name)
-                )
-            if person.omiopi_anonymised:
-                raise UserError(self.env._("This person is already anonymised."))
-            if person.omiopi_case_ids.filtered(lambda case: case.state != "closed"):
-                raise UserError(
-                    self.env._(
-                        "%s has an open case file: close it before erasing "
-                        "the person's data.",
-                        person.display_name,
-                    )
-                )
-
-    def _omiopi_anonymise(self, reason):
-        """Erase what identifies the person (names, documents, contact data,
-        dates, free texts, attachments, messages, appointments) from the
-        person and every record the suite keeps about them, keeping what the
-        activity report counts (the records themselves, their office, dates,
-        states, gender, nationality and the age bands already computed)."""
-        persons = self.with_context(active_test=False)
-        persons._omiopi_check_can_anonymise()
-        # sudo: administrators and the scheduler only (checked above); the
-        # erasure must reach every record about the person, whoever owns it.
-        persons = persons.sudo().with_context(
-            tracking_disable=True, mail_notrack=True, omiopi_anonymising=True
-        )
-        rules = persons._omiopi_anonymise_rules()
-        for person in persons:
-            records = {}
-            for _title, section in person._omiopi_personal_data_sections():
-                records.setdefault(section._name, section.browse())
-                records[section._name] |= section
-            dates = [self._fields[name] for name in self._OMIOPI_ANONYMISE_DATES]
-            protected = [
-                (
-                    [field],
-                    person
-                    if field.model_name == self._name
-                    else records.get(
-                        field.model_name, self.env[field.model_name].browse()
-                    ),
-                )
-                for date in dates
-                for field in self.pool.get_dependent_fields(date)
-                if field.store
-            ]
-            with self.env.protecting(protected):
-                person.write(person._omiopi_anonymised_values())
-                for model, recs in records.items():
-                    rule = rules.get(model, {})
-                    if rule == "unlink":
-                        recs.unlink()
-                    else:
-                        recs.write({**_cleared_values(recs), **rule})
-                person.flush_recordset()
-            # Ids of removed records too: their messages and change log remain.
-            everything = list(records.items())
-            everything.append((self._name, person))
-            person._omiopi_erase_traces(everything)
-            person.message_post(
-                body=self.env._("Personal data anonymised (%s).", reason),
-                subtype_xmlid="mail.mt_note",
-            )
-        return True
-
-    def _omiopi_anonymised_values(self):
-        self.ensure_one()
-        values = _cleared_values(self, keep=self._OMIOPI_ANONYMISE_KEEP)
-        values.update(dict.fromkeys(self._OMIOPI_ANONYMISE_DATES, False))
-        values.update(
-            {
-                "name": self.env._("Anonymised person %s", self.id),
-                "omiopi_anonymised": True,
-                "omiopi_anonymised_date": fields.Date.context_today(self),
-                "active": False,
-            }
-        )
-        return values
-
-    def _omiopi_erase_traces(self, records_by_model):
-        """Messages, activities, attachments, appointments and the values kept
-        by the change log of the given records."""
-        self.ensure_one()
-        env = self.env
-        Message = env["mail.message"]
-        messages = Message.search([("author_id", "=", self.id)])
-        for model, records in records_by_model:
-            if not records:
-                continue
-            where = [("res_model", "=", model), ("res_id", "in", records.ids)]
-            messages |= Message.search(
-                [("model", "=", model), ("res_id", "in", records.ids)]
-            )
-            env["mail.activity"].search(where).unlink()
-            env["ir.attachment"].search(where).unlink()
-            env["calendar.event"].with_context(active_test=False).search(where).unlink()
-            env["mail.followers"].search(where).unlink()
-            logs = env["auditlog.log"].search(
-                [("model_id.model", "=", model), ("res_id", "in", records.ids)]
-            )
-            logs.line_ids.unlink()
-            logs.write({"name": self.env._("Anonymised")})
-        messages.unlink()
-        env["calendar.event"].with_context(active_test=False).search(
-            [("partner_ids", "in", self.ids)]
-        ).unlink()
-        env["mail.followers"].search([("partner_id", "=", self.id)]).unlink()
-
-    def action_omiopi_anonymise(self):
-        """Open the confirmation of an erasure request."""
-        self._omiopi_check_can_anonymise()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Anonymise personal data"),
-            "res_model": "omiopi.anonymise.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_partner_ids": self.ids},
-        }
-
-    def _omiopi_audited_records(self):
-        return self.filtered("omiopi_is_person")
-
-    def _omiopi_access_error_message(self, operation):
-        # sudo: whether the records are persons served, to word the message
-        if not any(self.sudo().mapped("omiopi_is_person")):
-            return False  # an ordinary contact: Odoo's message
-        return super()._omiopi_access_error_message(operation)
-
     def action_omiopi_open_case(self):
         """Open a new case file for this person in the user's office."""
         self.ensure_one()
@@ -1075,18 +807,3 @@ class ResPartner(models.Model):
             ],
             "domain": [("id", "in", self.omiopi_duplicate_ids.ids)],
         }
-
-
-def _cleared_values(records, keep=frozenset()):
-    """Values erasing the free texts and files of `records`: every stored,
-    user-entered text, HTML or binary field that is not required."""
-    return {
-        name: False
-        for name, field in records._fields.items()
-        if field.type in ("char", "text", "html", "binary")
-        and field.store
-        and not field.compute
-        and not field.related
-        and not field.required
-        and name not in keep
-    }

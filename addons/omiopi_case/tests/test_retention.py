@@ -228,3 +228,129 @@ class TestRetention(OmiopiCaseCommon):
     def test_a_person_with_an_open_case_file_is_not_erased(self):
         with self.assertRaises(UserError):
             self.person_a.with_user(self.manager).action_omiopi_anonymise()
+
+    def _due_persons(self, count):
+        """`count` persons as full as the one above (documents, consent with
+        its file, closed case file with an attention, a message and an
+        attachment), all due."""
+        persons = self.env["res.partner"]
+        closed = fields.Date.today() - relativedelta(months=30)
+        for index in range(count):
+            person = self._person(
+                f"Batch Person {index} Test",
+                self.office_a,
+                birthdate_date=date(1985, 1, 1 + index % 28),
+                omiopi_arrival_date=date(2015, 1, 1),
+                email=f"batch{index}@example.com",
+                omiopi_legal_notes="Pending",
+                id_numbers=[
+                    (
+                        0,
+                        0,
+                        {"category_id": self.cat_passport.id, "name": f"PZ{index:06d}"},
+                    )
+                ],
+            )
+            self.env["omiopi.consent"].create(
+                {
+                    "partner_id": person.id,
+                    "document": base64.b64encode(b"signed"),
+                    "note": "Signed",
+                }
+            )
+            case = self._case(
+                person, self.office_a, self.tech_a, date_open=date(2018, 2, 1)
+            )
+            self.env["omiopi.attention"].create(
+                {"case_id": case.id, "area_id": self.area_legal.id, "summary": "S"}
+            )
+            case.message_post(body="A note")
+            self.env["ir.attachment"].create(
+                {
+                    "name": "file.txt",
+                    "raw": b"file",
+                    "res_model": "omiopi.case",
+                    "res_id": case.id,
+                }
+            )
+            case._do_close(self.reason, note="Moved", date=closed)
+            persons |= person
+        return persons
+
+    def test_a_batch_takes_the_same_queries_whatever_its_size(self):
+        """Anonymising is done for a whole batch at once: no query per
+        person (a backlog of 100,000 persons at regional scale)."""
+        counts = []
+        self._due_persons(1)._omiopi_anonymise(reason="warm the caches")
+        for count in (5, 20):
+            persons = self._due_persons(count)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            persons._omiopi_anonymise(reason="test")
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+            self.assertTrue(all(persons.mapped("omiopi_anonymised")))
+            self.assertEqual(
+                sorted(persons.mapped("name")),
+                sorted(f"Anonymised person {person.id}" for person in persons),
+            )
+        self.assertEqual(counts[0], counts[1], f"{counts[0]} then {counts[1]}")
+
+    def test_the_registry_names_real_paths_and_fields(self):
+        """Every add-on's entries reach the person and name stored fields: a
+        renamed field fails here, not in the night's erasure."""
+        Privacy = self.env["omiopi.privacy"]
+        entries = Privacy._entries()
+        self.assertIn("omiopi.case", [entry.model for entry in entries])
+        for entry in entries:
+            Model = self.env[entry.model]
+            for name in entry.person_path.split("."):
+                Model = self.env[Model._fields[name].comodel_name]
+            self.assertEqual(Model._name, "res.partner", entry.model)
+            fields_ = self.env[entry.model]._fields
+            for name in entry.statistics:
+                self.assertTrue(fields_[name].store, f"{entry.model}.{name}")
+            for name in entry.replace:
+                self.assertTrue(fields_[name].required, f"{entry.model}.{name}")
+            same = [other for other in entries if other.model == entry.model]
+            Privacy._erase_values(entry.model, same)
+
+    def test_what_was_taken_at_a_field_point_and_translated_is_erased(self):
+        point = self.env["omiopi.field.point"].create(
+            {"name": "Punto", "office_id": self.office_a.id}
+        )
+        session = self.env["omiopi.field.session"].create(
+            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
+        )
+        registration = self.env["omiopi.field.registration"].create(
+            {
+                "session_id": session.id,
+                "name": "Zoraida Campo Test",
+                "phone": "+34 600 333 444",
+                "request": "Zoraida looks for a job",
+                "consent_given": True,
+            }
+        )
+        person = registration.partner_id
+        service = self.env["omiopi.language.service"].create(
+            {
+                "name": "Zoraida's birth certificate",
+                "office_id": self.office_a.id,
+                "partner_id": person.id,
+                "language_id": self.env.ref("omiopi_case.language_ar").id,
+                "note": "Zoraida's sister translates",
+                "words": 300,
+            }
+        )
+        self._case(person, self.office_a, self.tech_a)._do_close(self.reason)
+        person._omiopi_anonymise(reason="test")
+        self.env.invalidate_all()
+        self.assertNotIn("Zoraida", registration.name)
+        self.assertFalse(registration.phone)
+        self.assertNotIn("Zoraida", registration.request)
+        self.assertNotIn("Zoraida", service.name)
+        self.assertFalse(service.note)
+        sections = dict(self.env["omiopi.privacy"]._sections(person))
+        self.assertEqual(sections["Field registrations"], registration)
+        self.assertEqual(sections["Translations and interpreting"], service)

@@ -1,2 +1,4 @@
+from . import levels
 from . import names
+from . import privacy
 from . import security

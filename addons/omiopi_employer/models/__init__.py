@@ -10,4 +10,5 @@ from . import omiopi_job_candidacy
 from . import omiopi_job_insertion
 from . import omiopi_case
 from . import res_partner
+from . import omiopi_privacy
 from . import res_users

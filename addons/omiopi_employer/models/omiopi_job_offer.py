@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from odoo.addons.omiopi_case.models.res_partner import COMPUTER_LEVELS
+from odoo.addons.omiopi_case.tools.levels import COMPUTER_LEVELS
 
 CONTRACT_TYPES = [
     ("indefinite", "Permanent"),

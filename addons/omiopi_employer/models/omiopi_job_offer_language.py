@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from odoo.addons.omiopi_case.models.omiopi_person_language import LANGUAGE_LEVELS
+from odoo.addons.omiopi_case.tools.levels import LANGUAGE_LEVELS
 
 
 class OmiopiJobOfferLanguage(models.Model):

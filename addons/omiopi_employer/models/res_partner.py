@@ -134,10 +134,3 @@ class ResPartner(models.Model):
         return self._omiopi_employer_action(
             "omiopi_employer.omiopi_job_insertion_action", "employer_id"
         )
-
-    def _omiopi_personal_data_sections(self):
-        sections = super()._omiopi_personal_data_sections()
-        return sections + [
-            (self.env._("Candidacies"), self.omiopi_candidacy_ids),
-            (self.env._("Job insertions"), self.omiopi_insertion_ids),
-        ]

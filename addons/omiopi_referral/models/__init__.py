@@ -10,5 +10,6 @@ from . import omiopi_referral_decision
 from . import omiopi_referral_stage_log
 from . import omiopi_case
 from . import res_partner
+from . import omiopi_privacy
 from . import res_config_settings
 from . import res_users

@@ -50,11 +50,3 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
-
-    def _omiopi_personal_data_sections(self):
-        sections = super()._omiopi_personal_data_sections()
-        referrals = self.env["omiopi.referral"].search([("partner_id", "=", self.id)])
-        return sections + [
-            (self.env._("Referrals"), referrals),
-            (self.env._("Referral decisions"), referrals.decision_ids),
-        ]

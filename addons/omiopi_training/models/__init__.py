@@ -9,3 +9,4 @@ from . import omiopi_training_certificate
 from . import omiopi_training_learner_report
 from . import omiopi_case
 from . import res_partner
+from . import omiopi_privacy

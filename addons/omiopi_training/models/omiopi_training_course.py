@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.omiopi_case.models.omiopi_person_language import LANGUAGE_LEVELS
+from odoo.addons.omiopi_case.tools.levels import LANGUAGE_LEVELS
 
 COURSE_TYPES = [
     ("professional_certificate", "Certificate of professionalism"),

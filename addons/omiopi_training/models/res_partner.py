@@ -44,12 +44,3 @@ class ResPartner(models.Model):
         return super()._omiopi_readable_branches(offices) + [
             [("omiopi_enrolment_ids.edition_id.office_id", "in", offices.ids)]
         ]
-
-    def _omiopi_personal_data_sections(self):
-        sections = super()._omiopi_personal_data_sections()
-        enrolments = self.omiopi_enrolment_ids
-        return sections + [
-            (self.env._("Training enrolments"), enrolments),
-            (self.env._("Training attendance"), enrolments.attendance_ids),
-            (self.env._("Certificates"), self.omiopi_certificate_ids),
-        ]
