@@ -196,6 +196,21 @@ class TestImportBatches(ReferralCommon):
             "Imported already", wizard.line_ids.filtered(lambda l: l.row == 2).message
         )
 
+    def test_a_row_twice_in_the_file_is_imported_once(self):
+        rows = SAMPLE.read_bytes().decode().splitlines()
+        content = "\n".join([*rows, rows[1]]).encode()
+        with patch.object(module, "BATCH_SIZE", 3):
+            wizard = self._wizard(content)
+            wizard.action_import()
+        lines = {line.row: line for line in wizard.line_ids}
+        self.assertEqual(lines[7].status, "matched")
+        self.assertEqual(lines[7].referral_id, lines[2].referral_id)
+        self.assertIn("Imported already", lines[7].message)
+        self.assertEqual(
+            (wizard.created_count, wizard.matched_count, wizard.refused_count),
+            (3, 1, 2),
+        )
+
     def test_a_row_refused_when_created_does_not_stop_its_batch(self):
         # The person holding the first row's NIE is archived: the import does
         # not find them, and the NIE cannot be recorded for a second person.

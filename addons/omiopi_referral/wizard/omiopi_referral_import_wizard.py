@@ -290,6 +290,7 @@ class OmiopiReferralImportWizard(models.TransientModel):
         imported = self._imported_referrals({row["key"] for row in valid})
         holders = self._document_holders({row["number"] for row in valid} - {None})
         checked = {}  # document number -> the error of its check, or None
+        first_of_key = {}  # the first row of each import key in the file
         for row in valid:
             referral = imported.get(row["key"])
             if referral:
@@ -302,6 +303,11 @@ class OmiopiReferralImportWizard(models.TransientModel):
                     referral_id=referral.id,
                 )
                 continue
+            if row["key"] in first_of_key:
+                # the same row twice in the file: what the first one becomes
+                row.update(status="repeated", first=first_of_key[row["key"]])
+                continue
+            first_of_key[row["key"]] = row
             row["partner"] = holders.get(row["number"])
             if row["partner"] or not row["category"]:
                 continue
@@ -412,7 +418,8 @@ class OmiopiReferralImportWizard(models.TransientModel):
         not refused), each kind in one create(); their results. `created`:
         {document number: person} created by the import so far."""
         results = [_result(row) for row in rows if row["status"] == "matched"]
-        todo = [row for row in rows if row["status"] != "matched"]
+        repeated = [row for row in rows if row["status"] == "repeated"]
+        todo = [row for row in rows if row["status"] not in ("matched", "repeated")]
         # The persons: found by their document number (before the import,
         # by an earlier batch, by an earlier row of this batch), or created.
         new_persons, warnings = {}, {}
@@ -466,6 +473,21 @@ class OmiopiReferralImportWizard(models.TransientModel):
                 partner_id=row["person"].id,
                 referral_id=referral.id,
             )
+            results.append(_result(row))
+        for row in repeated:
+            first = row["first"]
+            if first["status"] in ("created", "matched"):
+                referral = self.env["omiopi.referral"].browse(first["referral_id"])
+                row.update(
+                    status="matched",
+                    message=self.env._(
+                        "Imported already as %(number)s.", number=referral.name
+                    ),
+                    partner_id=first["partner_id"],
+                    referral_id=first["referral_id"],
+                )
+            else:
+                row.update(status="refused", message=first.get("message", ""))
             results.append(_result(row))
         return sorted(results, key=lambda result: result["row"])
 
