@@ -4,7 +4,7 @@ Run by `make bench` (scripts/dev.py bench), in the project's virtual
 environment, on a throw-away database where the omiopi add-ons are installed
 without demo data:
 
-    bench.py [--scale 1.0] [--repeat 5] [--out FILE] -- <odoo options>
+    bench.py [--scale 1.0] [--repeat 5] [--out FILE] [--only WORDS] -- <odoo options>
 
 It fills the database with SQL (INSERT ... SELECT over generate_series, a
 statement per table), then measures, as a technician and as the coordinator,
@@ -13,6 +13,10 @@ views' own field specifications), with Odoo's crm.lead list, kanban and form
 over as many records as case files as the baseline measured in the same run.
 Each measure: median and worst time over --repeat runs, SQL queries, and the
 ratio to its baseline. One Markdown table is printed and written to --out.
+
+`--only import,export` measures only the lines whose label contains one of
+the words (case-insensitive), e.g. on a database filled by an earlier run
+(`--reuse`); the baselines of the lines kept are measured with them.
 """
 
 import argparse
@@ -509,8 +513,9 @@ def form(model, record_id):
     return run
 
 
-def import_csv(rows):
-    """A pilot-form CSV (the Google Form's export) of `rows` rows."""
+def import_csv(rows, first=0):
+    """A pilot-form CSV (the Google Form's export) of `rows` rows, persons
+    numbered from `first`."""
     out = io.StringIO()
     writer = csv.writer(out)
     header = [
@@ -523,7 +528,7 @@ def import_csv(rows):
         "19. Persona que deriva (nombre, entidad, correo)",
     ]
     writer.writerow(header)
-    for n in range(rows):
+    for n in range(first, first + rows):
         writer.writerow(
             [
                 "15/09/2025 10:23:45",
@@ -538,6 +543,20 @@ def import_csv(rows):
     return out.getvalue().encode()
 
 
+def label_filter(only):
+    """Whether a line is measured: its label contains one of the
+    comma-separated words of `only` (every line without --only)."""
+    words = [word.strip().lower() for word in (only or "").split(",") if word.strip()]
+    return lambda label: not words or any(word in label.lower() for word in words)
+
+
+def with_baselines(measures, wanted):
+    """The measures wanted, with the baselines they are compared with."""
+    kept = [measure for measure in measures if wanted(measure[0])]
+    baselines = {measure[3] for measure in kept if measure[3]}
+    return [m for m in measures if m in kept or m[0] in baselines]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
@@ -546,6 +565,11 @@ def main():
     parser.add_argument("--out", default="bench-result.md")
     parser.add_argument(
         "--reuse", action="store_true", help="measure the data of an earlier run"
+    )
+    parser.add_argument(
+        "--only",
+        help="comma-separated words: measure only the lines whose label "
+        "contains one of them (e.g. import,export)",
     )
     parser.add_argument(
         "--fill-only",
@@ -749,6 +773,8 @@ def main():
         ("Activity report for a year (coordinator)", coord, activity_report, None),
         ("Matching people to a job offer (coordinator)", coord, matching, None),
     ]
+    wanted = label_filter(args.only)
+    measures = with_baselines(measures, wanted)
     results = {}
     growth = {}
     for label, user_id, function, baseline in measures:
@@ -786,10 +812,19 @@ def main():
             sheet.write_row(index, 0, row)
         workbook.close()
 
+    # The import commits every few hundred rows: what it creates stays in the
+    # database. Each run imports new persons, numbered after those of the
+    # earlier runs (--reuse).
+    with registry.cursor() as cr:
+        cr.execute("SELECT count(*) FROM res_partner WHERE name LIKE '%% Importado %%'")
+        imported_before = cr.fetchone()[0]
+
     def import_rows(env):
         wizard = env["omiopi.referral.import.wizard"].create(
             {
-                "file": base64.b64encode(import_csv(args.import_rows)),
+                "file": base64.b64encode(
+                    import_csv(args.import_rows, first=imported_before)
+                ),
                 "filename": "bench.csv",
                 "referring_office_id": offices[0].id,
                 "receiving_office_id": offices[1].id,
@@ -834,7 +869,7 @@ def main():
             cron(("res.partner", "_cron_omiopi_anonymise_expired")),
         ),
     ]
-    for label, user_id, function in once:
+    for label, user_id, function in filter(lambda o: wanted(o[0]), once):
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         seconds, queries = timed(registry, user_id, function, 1)
         grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before

@@ -58,6 +58,7 @@ def cmd_bench(args):
                 f"--repeat={args.repeat}",
                 f"--import-rows={args.import_rows}",
                 f"--out={out}",
+                *([f"--only={args.only}"] if args.only else []),
                 *(["--reuse"] if reuse else []),
                 "--",
                 *odoo_args,

@@ -90,6 +90,9 @@ def main():
     )
     p_bench.add_argument("--repeat", type=int, default=5)
     p_bench.add_argument("--import-rows", type=int, default=10_000)
+    p_bench.add_argument(
+        "--only", help="measure only the lines whose label has one of these words"
+    )
     p_bench.add_argument("--db", default="omiopi_bench")
     p_bench.add_argument("--out", help="default .local/bench/result.md")
     p_bench.add_argument("--keep", action="store_true", help="keep the database")

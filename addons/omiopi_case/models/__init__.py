@@ -16,7 +16,10 @@ from . import omiopi_access_log
 from . import omiopi_read_audit_mixin
 from . import omiopi_privacy
 from . import omiopi_search_text_mixin
+from . import omiopi_export_mixin
 from . import ir_rule
+from . import auditlog_rule
+from . import auditlog_log
 from . import res_users
 from . import res_partner
 from . import res_partner_privacy

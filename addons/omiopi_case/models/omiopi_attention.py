@@ -13,7 +13,7 @@ class OmiopiAttention(models.Model):
     """One attention given to the person: the log the offices count."""
 
     _name = "omiopi.attention"
-    _inherit = ["omiopi.guard.mixin"]
+    _inherit = ["omiopi.guard.mixin", "omiopi.export.mixin"]
     _description = "Attention"
     _order = "date desc, id desc"
     _rec_name = "summary"

@@ -68,6 +68,7 @@ class OmiopiCase(models.Model):
         "omiopi.read.audit.mixin",
         "omiopi.search.text.mixin",
         "omiopi.workflow.mixin",
+        "omiopi.export.mixin",
     ]
     _order = "date_open desc, id desc"
     _omiopi_transitions = CASE_TRANSITIONS

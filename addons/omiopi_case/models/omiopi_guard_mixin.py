@@ -125,10 +125,11 @@ class OmiopiGuardMixin(models.AbstractModel):
     # Checks
     # ------------------------------------------------------------------
 
-    def _omiopi_check_values(self, vals, creating):
+    def _omiopi_check_values(self, vals, creating, targets=None):
         """Refuse what `vals` sets that the user may not set. A value that
         changes nothing (a client sending a field as it is, an empty list of
-        commands) is no setting."""
+        commands) is no setting. `targets`: {field name: ids} where to add
+        the records linked, to check them later with those of other values."""
         procedure = self._omiopi_procedure_fields()
         allowed = self._omiopi_user_fields() | procedure
         if creating:
@@ -155,7 +156,11 @@ class OmiopiGuardMixin(models.AbstractModel):
         # What a procedure links is the procedure's business (it may link what
         # the user cannot read: a prospector's hire links the case file).
         for name in (self._omiopi_reference_fields() - procedure) & set(vals):
-            if creating or not self._omiopi_is_no_change(name, vals[name], False):
+            if targets is not None:
+                targets.setdefault(name, {}).update(
+                    dict.fromkeys(_linked_ids(self._fields[name], vals[name]))
+                )
+            elif creating or not self._omiopi_is_no_change(name, vals[name], False):
                 self._omiopi_check_targets(self._fields[name], vals[name])
 
     def _omiopi_is_no_change(self, name, value, creating):
@@ -189,7 +194,10 @@ class OmiopiGuardMixin(models.AbstractModel):
 
     def _omiopi_check_targets(self, field, value):
         """The records `value` links through `field` are all readable by the user."""
-        ids = _linked_ids(field, value)
+        self._omiopi_check_target_ids(field, _linked_ids(field, value))
+
+    def _omiopi_check_target_ids(self, field, ids):
+        ids = list(dict.fromkeys(ids))
         if not ids:
             return
         targets = (
@@ -306,8 +314,13 @@ class OmiopiGuardMixin(models.AbstractModel):
         if not self._omiopi_guard_applies():
             return self
         model = self._omiopi_without_guarded_defaults()
+        targets = {}
         for vals in vals_list:
-            model._omiopi_check_values(vals, creating=True)
+            model._omiopi_check_values(vals, creating=True, targets=targets)
+        # The records linked by all the values, checked together: a query
+        # per field, not per record created (imports create thousands).
+        for name, ids in targets.items():
+            model._omiopi_check_target_ids(model._fields[name], ids)
         return model
 
     def _omiopi_check_write(self, vals):

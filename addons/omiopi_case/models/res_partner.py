@@ -45,7 +45,12 @@ class ResPartner(models.Model):
     groups to the case-work roles."""
 
     _name = "res.partner"
-    _inherit = ["res.partner", "omiopi.read.audit.mixin", "omiopi.guard.mixin"]
+    _inherit = [
+        "res.partner",
+        "omiopi.read.audit.mixin",
+        "omiopi.guard.mixin",
+        "omiopi.export.mixin",
+    ]
     _omiopi_log_openings = True
 
     omiopi_is_person = fields.Boolean(
@@ -705,7 +710,7 @@ class ResPartner(models.Model):
         country = self.env["res.country"].browse(vals.get("country_id"))
         if not country and partners and len(partners) == 1:
             country = partners._omiopi_phone_country()
-        country = country or self.env.ref("base.es")
+        country = country or self._omiopi_spain()
         for fname in ("phone", "mobile"):
             if vals.get(fname):
                 vals[fname] = (
@@ -721,7 +726,14 @@ class ResPartner(models.Model):
 
     def _omiopi_phone_country(self):
         self.ensure_one()
-        return self.country_id or self.env.ref("base.es")
+        return self.country_id or self._omiopi_spain()
+
+    def _omiopi_spain(self):
+        # env.ref() checks the record exists, a query each time: persons are
+        # created by the thousand (imports)
+        return self.env["res.country"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id("base.es", True)
+        )
 
     def action_omiopi_view_cases(self):
         self.ensure_one()

@@ -104,28 +104,33 @@ class ResPartnerIdNumber(models.Model):
     def _check_omiopi_unique_number(self):
         """A Spanish document number (DNI, NIE, TIE) belongs to one person of
         the network: a second person with it is a duplicate record."""
-        for number in self.filtered(
+        numbers = self.filtered(
             lambda n: n.active and n.name and n.category_id.omiopi_validation
-        ):
-            # sudo: the person holding the number may be served by another
-            # office; the message names nobody
-            holders = (
-                self.sudo()
-                .search(
-                    [
-                        ("id", "!=", number.id),
-                        ("name", "=", number.name),
-                        ("active", "=", True),
-                        ("category_id.omiopi_validation", "!=", False),
-                        ("partner_id", "!=", number.partner_id.id),
-                        ("partner_id.omiopi_is_person", "=", True),
-                    ],
-                    limit=1,
-                )
-                .partner_id
-            )
+        )
+        if not numbers:
+            return
+        # sudo: the person holding the number may be served by another
+        # office; the message names nobody. One search for all the numbers
+        # checked (an import creates hundreds at once).
+        recorded = self.sudo().search(
+            [
+                ("name", "in", list(set(numbers.mapped("name")))),
+                ("active", "=", True),
+                ("category_id.omiopi_validation", "!=", False),
+                ("partner_id.omiopi_is_person", "=", True),
+            ]
+        )
+        holders = {}
+        for other in recorded:
+            holders.setdefault(other.name, []).append(other)
+        for number in numbers:
+            others = [
+                other
+                for other in holders.get(number.name, ())
+                if other.id != number.id and other.partner_id != number.partner_id
+            ]
             # sudo: whether the number's own holder is a person served
-            if holders and number.sudo().partner_id.omiopi_is_person:
+            if others and number.sudo().partner_id.omiopi_is_person:
                 raise ValidationError(
                     self.env._(
                         "The document number %(number)s is already recorded for "

@@ -25,6 +25,7 @@ class OmiopiReferral(models.Model):
         "omiopi.read.audit.mixin",
         "omiopi.search.text.mixin",
         "omiopi.workflow.mixin",
+        "omiopi.export.mixin",
     ]
     _order = "priority desc, id desc"
     _omiopi_log_openings = True
@@ -498,11 +499,14 @@ class OmiopiReferral(models.Model):
             stage = self.env["omiopi.referral.stage"].browse(vals.get("stage_id"))
             if not self.env.su and stage and stage.stage_type != "draft":
                 raise UserError(self.env._("A new referral starts as a draft."))
-        procedure = model._omiopi_procedure("name")
+        # the number, and what the caller's own procedure sets (the import key)
+        procedure = model._omiopi_procedure("name", *model._omiopi_procedure_fields())
         referrals = super(OmiopiReferral, procedure).create(vals_list)
         referrals = referrals.with_env(model.env)
-        for referral in referrals:
-            referral.message_subscribe(partner_ids=referral.user_id.partner_id.ids)
+        for user in referrals.user_id:
+            referrals.filtered(
+                lambda r, user=user: r.user_id == user
+            ).message_subscribe(partner_ids=user.partner_id.ids)
         # sudo: the stage log is written by the referral's own methods only
         referrals.sudo()._log_stage()
         return referrals
