@@ -49,22 +49,23 @@ class OmiopiPrivacy(models.AbstractModel):
     def _entries(self):
         """The records omiopi_case keeps about a person, in the order of the
         export."""
-        _ = self.env._
         figures = ("gender", "nationality_id", "age_band")
         return [
             PrivacyEntry(
-                _("Identity documents"), "res.partner.id_number", erase=UNLINK
+                self.env._("Identity documents"), "res.partner.id_number", erase=UNLINK
             ),
-            PrivacyEntry(_("Consents"), "omiopi.consent"),
-            PrivacyEntry(_("Languages"), "omiopi.person.language"),
+            PrivacyEntry(self.env._("Consents"), "omiopi.consent"),
+            PrivacyEntry(self.env._("Languages"), "omiopi.person.language"),
             PrivacyEntry(
-                _("Complementary training"), "omiopi.person.training", erase=UNLINK
+                self.env._("Complementary training"),
+                "omiopi.person.training",
+                erase=UNLINK,
             ),
             PrivacyEntry(
-                _("Work experience"), "omiopi.person.experience", erase=UNLINK
+                self.env._("Work experience"), "omiopi.person.experience", erase=UNLINK
             ),
             PrivacyEntry(
-                _("Case files"),
+                self.env._("Case files"),
                 "omiopi.case",
                 statistics=(
                     *figures,
@@ -75,37 +76,42 @@ class OmiopiPrivacy(models.AbstractModel):
                 ),
             ),
             PrivacyEntry(
-                _("Attentions"),
+                self.env._("Attentions"),
                 "omiopi.attention",
                 "case_id.partner_id",
-                replace={"summary": _("Attention")},
+                replace={"summary": self.env._("Attention")},
                 statistics=figures,
             ),
-            PrivacyEntry(_("Itinerary"), "omiopi.itinerary.step", "case_id.partner_id"),
             PrivacyEntry(
-                _("Needs assessment"), "omiopi.case.need", "case_id.partner_id"
+                self.env._("Itinerary"), "omiopi.itinerary.step", "case_id.partner_id"
             ),
             PrivacyEntry(
-                _("Household"),
+                self.env._("Needs assessment"), "omiopi.case.need", "case_id.partner_id"
+            ),
+            PrivacyEntry(
+                self.env._("Household"),
                 "omiopi.case.household",
                 "case_id.partner_id",
                 erase=UNLINK,
             ),
             PrivacyEntry(
-                _("Employability checklist"),
+                self.env._("Employability checklist"),
                 "omiopi.case.checklist.line",
                 "case_id.partner_id",
             ),
             # The name, phone and consent taken at a field point.
             PrivacyEntry(
-                _("Field registrations"),
+                self.env._("Field registrations"),
                 "omiopi.field.registration",
-                replace={"name": _("Anonymised"), "request": _("Anonymised")},
+                replace={
+                    "name": self.env._("Anonymised"),
+                    "request": self.env._("Anonymised"),
+                },
             ),
             PrivacyEntry(
-                _("Translations and interpreting"),
+                self.env._("Translations and interpreting"),
                 "omiopi.language.service",
-                replace={"name": _("Translation or interpretation")},
+                replace={"name": self.env._("Translation or interpretation")},
             ),
         ]
 

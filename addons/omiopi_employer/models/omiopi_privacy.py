@@ -12,12 +12,13 @@ class OmiopiPrivacy(models.AbstractModel):
 
     @api.model
     def _entries(self):
-        _ = self.env._
         figures = ("gender", "nationality_id", "age_band")
         return super()._entries() + [
-            PrivacyEntry(_("Candidacies"), "omiopi.job.candidacy", statistics=figures),
             PrivacyEntry(
-                _("Job insertions"),
+                self.env._("Candidacies"), "omiopi.job.candidacy", statistics=figures
+            ),
+            PrivacyEntry(
+                self.env._("Job insertions"),
                 "omiopi.job.insertion",
                 statistics=(*figures, "education_level_id"),
             ),

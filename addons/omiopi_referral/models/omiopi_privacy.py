@@ -13,10 +13,9 @@ class OmiopiPrivacy(models.AbstractModel):
 
     @api.model
     def _entries(self):
-        _ = self.env._
         return super()._entries() + [
             PrivacyEntry(
-                _("Referrals"),
+                self.env._("Referrals"),
                 "omiopi.referral",
                 statistics=(
                     "direction",
@@ -27,7 +26,7 @@ class OmiopiPrivacy(models.AbstractModel):
                 ),
             ),
             PrivacyEntry(
-                _("Referral decisions"),
+                self.env._("Referral decisions"),
                 "omiopi.referral.decision",
                 "referral_id.partner_id",
             ),

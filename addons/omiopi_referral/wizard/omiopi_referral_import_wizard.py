@@ -1,4 +1,5 @@
 import base64
+import contextlib
 import csv
 import hashlib
 import io
@@ -206,15 +207,13 @@ class OmiopiReferralImportWizard(models.TransientModel):
         """The rows' results: all imported, or none if any row is refused."""
         results = list(parsed)
         if all(row["status"] != "refused" for row in parsed):
-            try:
-                with self.env.cr.savepoint():
-                    results, created = [], {}
-                    for batch in split_every(BATCH_SIZE, parsed, list):
-                        results += self._import_batch(batch, created)
-                    if any(r["status"] == "refused" for r in results):
-                        raise _RowRefused
-            except _RowRefused:
-                pass
+            # a refused row rolls the whole import back (the savepoint first)
+            with contextlib.suppress(_RowRefused), self.env.cr.savepoint():
+                results, created = [], {}
+                for batch in split_every(BATCH_SIZE, parsed, list):
+                    results += self._import_batch(batch, created)
+                if any(r["status"] == "refused" for r in results):
+                    raise _RowRefused
         if any(r["status"] == "refused" for r in results):
             for result in results:
                 if result["status"] != "refused":
@@ -397,11 +396,12 @@ class OmiopiReferralImportWizard(models.TransientModel):
         """The results of a batch of parsed rows: created all together, or,
         if that fails, row by row so that the row at fault is reported and
         the others imported."""
-        try:
-            with self.env.cr.savepoint():
-                return self._create_rows(batch, created)
-        except (ValidationError, UserError):
-            pass
+        # a batch refused is rolled back (the savepoint first), then row by row
+        with (
+            contextlib.suppress(ValidationError, UserError),
+            self.env.cr.savepoint(),
+        ):
+            return self._create_rows(batch, created)
         results = []
         for row in batch:
             try:

@@ -13,18 +13,17 @@ class OmiopiPrivacy(models.AbstractModel):
 
     @api.model
     def _entries(self):
-        _ = self.env._
         return super()._entries() + [
             PrivacyEntry(
-                _("Training enrolments"),
+                self.env._("Training enrolments"),
                 "omiopi.training.enrolment",
                 statistics=("gender", "nationality_id", "age_band", "attendance_rate"),
             ),
             PrivacyEntry(
-                _("Training attendance"),
+                self.env._("Training attendance"),
                 "omiopi.training.attendance",
                 "enrolment_id.partner_id",
                 statistics=("gender",),
             ),
-            PrivacyEntry(_("Certificates"), "omiopi.training.certificate"),
+            PrivacyEntry(self.env._("Certificates"), "omiopi.training.certificate"),
         ]
