@@ -22,6 +22,9 @@ from . import auditlog_rule
 from . import auditlog_log
 from . import res_users
 from . import res_partner
+from . import res_partner_access
+from . import res_partner_duplicates
+from . import res_partner_cv
 from . import res_partner_privacy
 from . import res_partner_id_category
 from . import res_partner_id_number

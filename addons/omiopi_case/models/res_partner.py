@@ -1,12 +1,12 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools.mail import single_email_re
 
 from ..tools.levels import COMPUTER_LEVELS
-from ..tools.names import fold, normalize_person_name
+from ..tools.names import normalize_person_name
 from ..tools.search_index import create_trigram_index
 from ..tools.security import SENSITIVE
 
@@ -78,23 +78,6 @@ class ResPartner(models.Model):
         index=True,
         help="Office that registered the person; it keeps access even before "
         "a case file is opened.",
-    )
-    omiopi_in_my_offices = fields.Boolean(
-        string="In my offices",
-        compute="_compute_omiopi_in_my_offices",
-        search="_search_omiopi_in_my_offices",
-    )
-    # Who may read and who may edit the person: one definition that every
-    # record rule about a person uses (see _omiopi_readable_branches).
-    omiopi_readable = fields.Boolean(
-        string="You may read the person",
-        compute="_compute_omiopi_access",
-        search="_search_omiopi_readable",
-    )
-    omiopi_editable = fields.Boolean(
-        string="You may edit the person",
-        compute="_compute_omiopi_access",
-        search="_search_omiopi_editable",
     )
     omiopi_case_ids = fields.One2many(
         "omiopi.case", "partner_id", string="Case files", readonly=True
@@ -247,16 +230,6 @@ class ResPartner(models.Model):
         help="Registered at a field point with a few data: complete them.",
     )
 
-    # Possible duplicates of the person being entered
-    omiopi_duplicate_ids = fields.Many2many(
-        "res.partner",
-        string="Possible duplicates",
-        compute="_compute_omiopi_duplicate_ids",
-    )
-    omiopi_duplicate_count = fields.Integer(
-        string="Number of possible duplicates", compute="_compute_omiopi_duplicate_ids"
-    )
-
     def _omiopi_user_fields(self):
         return super()._omiopi_user_fields() | {
             "omiopi_legal_situation_id",
@@ -321,94 +294,6 @@ class ResPartner(models.Model):
             lambda r: r.state == "to_complete"
         ).action_complete()
         return True
-
-    @api.depends_context("uid")
-    def _compute_omiopi_in_my_offices(self):
-        offices = self.env.user.omiopi_office_ids
-        for partner in self:
-            partner.omiopi_in_my_offices = bool(
-                (partner.omiopi_office_id | partner.omiopi_case_ids.access_office_ids)
-                & offices
-            )
-
-    def _search_omiopi_in_my_offices(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on 'In my offices'."))
-        # the same test as the technicians' record rule on persons
-        domain = [
-            "|",
-            ("omiopi_office_id.is_my_office", "=", True),
-            ("omiopi_case_ids.access_office_ids.is_my_office", "=", True),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
-
-    @api.depends("omiopi_is_person")
-    @api.depends_context("uid")
-    def _compute_display_name(self):
-        res = super()._compute_display_name()
-        self._omiopi_hide_unreadable_names()
-        return res
-
-    def _omiopi_hide_unreadable_names(self):
-        """Odoo shows the name of a linked record as superuser (the label of
-        a many2one, a follower, an attendee): a person served the user may
-        not read is shown without their name, whatever links to them."""
-        if not self.env.su or self.env.uid == SUPERUSER_ID:
-            return
-        persons = self.filtered(lambda p: p.id and p.omiopi_is_person)
-        if not persons:
-            return
-        readable = persons.with_env(self.env(su=False))._filtered_access("read")
-        for person in persons - readable:
-            person.display_name = self.env._("Protected person")
-
-    @api.depends_context("uid")
-    def _compute_omiopi_access(self):
-        readable = self.search([("id", "in", self.ids), ("omiopi_readable", "=", True)])
-        editable = self.search([("id", "in", self.ids), ("omiopi_editable", "=", True)])
-        for partner in self:
-            partner.omiopi_readable = partner in readable
-            partner.omiopi_editable = partner in editable
-
-    @api.model
-    def _omiopi_editable_branches(self, offices):
-        """Domains (ORed) of the persons the members of `offices` edit: those
-        their offices registered or keep a case file of. Sharing never gives
-        more than reading."""
-        return [
-            [("omiopi_office_id", "in", offices.ids)],
-            [("omiopi_case_ids.office_id", "in", offices.ids)],
-        ]
-
-    @api.model
-    def _omiopi_readable_branches(self, offices):
-        """Domains (ORed) of the persons the members of `offices` read:
-        those they edit and those whose case file is shared with them. Each
-        add-on adds the persons its records bring to an office (a referral
-        received, a learner of its course, a candidate to its offers)."""
-        return self._omiopi_editable_branches(offices) + [
-            [("omiopi_case_ids.access_office_ids", "in", offices.ids)],
-        ]
-
-    def _omiopi_access_search(self, branches, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on the access to persons."))
-        offices = self.env.user.omiopi_office_ids
-        domain = (
-            expression.OR(branches(offices)) if offices else expression.FALSE_DOMAIN
-        )
-        domain = expression.AND([[("omiopi_is_person", "=", True)], domain])
-        return domain if (operator == "=") == value else ["!", *domain]
-
-    def _search_omiopi_readable(self, operator, value):
-        return self._omiopi_access_search(
-            self._omiopi_readable_branches, operator, value
-        )
-
-    def _search_omiopi_editable(self, operator, value):
-        return self._omiopi_access_search(
-            self._omiopi_editable_branches, operator, value
-        )
 
     def _compute_omiopi_case_count(self):
         counts = dict(
@@ -547,55 +432,6 @@ class ResPartner(models.Model):
             partner.omiopi_consent_date = (
                 latest.date if latest.state == "given" else False
             )
-
-    @api.depends("name", "birthdate_date", "id_numbers.name", "omiopi_is_person")
-    @api.depends_context("uid")
-    def _compute_omiopi_duplicate_ids(self):
-        for partner in self:
-            duplicates = self.browse()
-            if partner.omiopi_is_person:
-                duplicates = partner._omiopi_find_duplicates()
-            partner.omiopi_duplicate_ids = duplicates
-            partner.omiopi_duplicate_count = len(duplicates)
-
-    def _omiopi_find_duplicates(self):
-        """Persons this user can see with the same identity document number,
-        or the same name and date of birth. Searching with the user's rights
-        is deliberate: a search across offices would tell a technician that a
-        person is served elsewhere."""
-        self.ensure_one()
-        numbers = [n for n in self.id_numbers.mapped("name") if n]
-        criteria = []
-        if numbers:
-            criteria.append([("id_numbers.name", "in", numbers)])
-        if self.name and self.birthdate_date:
-            criteria.append(
-                [
-                    ("birthdate_date", "=", self.birthdate_date),
-                    ("name", "=ilike", self.name.strip()),
-                ]
-            )
-        if not criteria:
-            return self.browse()
-        domain = (
-            criteria[0] if len(criteria) == 1 else ["|", *criteria[0], *criteria[1]]
-        )
-        candidates = self.search(
-            [("omiopi_is_person", "=", True), ("id", "!=", self._origin.id), *domain],
-            limit=10,
-        )
-        # =ilike ignores case but not accents; compare folded names as well.
-        if self.name and self.birthdate_date:
-            name = fold(self.name)
-            candidates |= self.search(
-                [
-                    ("omiopi_is_person", "=", True),
-                    ("id", "!=", self._origin.id),
-                    ("birthdate_date", "=", self.birthdate_date),
-                ],
-                limit=50,
-            ).filtered(lambda p: fold(p.name) == name)
-        return candidates
 
     @api.constrains("email", "omiopi_is_person")
     def _check_omiopi_email(self):
@@ -754,41 +590,6 @@ class ResPartner(models.Model):
     # CV
     # ------------------------------------------------------------------
 
-    def _omiopi_cv_pdf(self):
-        """The person's one-page CV (studies, languages, experience, driving
-        licences, training), rendered with the user's rights: (content, file
-        name)."""
-        self.ensure_one()
-        content, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
-            "omiopi_case.action_report_person_cv", self.ids
-        )
-        return content, self.env._("CV %(name)s.pdf", name=self.name)
-
-    def action_omiopi_print_cv(self):
-        self.ensure_one()
-        return self.env.ref("omiopi_case.action_report_person_cv").report_action(self)
-
-    def action_omiopi_attach_cv(self):
-        """Attach today's CV to the person, in the chatter."""
-        self.ensure_one()
-        self.check_access("write")
-        content, filename = self._omiopi_cv_pdf()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/pdf",
-            }
-        )
-        self.message_post(
-            body=self.env._("CV generated from the person's data."),
-            attachment_ids=attachment.ids,
-            subtype_xmlid="mail.mt_note",
-        )
-        return True
-
     def action_omiopi_open_case(self):
         """Open a new case file for this person in the user's office."""
         self.ensure_one()
@@ -804,18 +605,4 @@ class ResPartner(models.Model):
                 "default_office_id": self.env.user.omiopi_default_office_id.id
                 or self.omiopi_office_id.id,
             },
-        }
-
-    def action_omiopi_view_duplicates(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Possible duplicates"),
-            "res_model": "res.partner",
-            "view_mode": "list,form",
-            "views": [
-                (self.env.ref("omiopi_case.res_partner_view_list_omiopi").id, "list"),
-                (False, "form"),
-            ],
-            "domain": [("id", "in", self.omiopi_duplicate_ids.ids)],
         }
