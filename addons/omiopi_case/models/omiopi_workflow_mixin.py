@@ -34,7 +34,10 @@ class OmiopiWorkflowMixin(models.AbstractModel):
 
     def _omiopi_check_transition(self, new_state, allowed_from=None):
         """Refuse moving to `new_state` a record whose state does not allow
-        it (staying where it is is no move)."""
+        it (staying where it is is no move). Without `allowed_from` nor a
+        table of transitions, every move is allowed."""
+        if allowed_from is None and not self._omiopi_transitions:
+            return
         labels = self._omiopi_state_labels()
         for record in self:
             old = record.state

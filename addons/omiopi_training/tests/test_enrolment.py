@@ -11,6 +11,15 @@ from .common import TrainingCommon
 
 @tagged("post_install", "-at_install")
 class TestEnrolment(TrainingCommon):
+    def test_edition_moves_through_its_states_by_its_buttons(self):
+        """An edition has no table of moves: its buttons move it (the
+        workflow mixin allows every move to a model without a table)."""
+        edition = self.edition.with_user(self.trainer_tech)
+        edition.action_start()
+        self.assertEqual(edition.state, "in_progress")
+        edition.action_finish()
+        self.assertEqual(edition.state, "done")
+
     def test_capacity_and_waiting_list(self):
         first, second, third = (self._apply(n) for n in range(3))
         (first | second).action_select()
