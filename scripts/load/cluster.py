@@ -23,6 +23,7 @@ The functions take the dev.py module (``dev``) for its helpers.
 import os
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -432,3 +433,24 @@ def vm_size(pid):
     except (OSError, ValueError):
         pass
     return 0
+
+
+def start_locust(dev, args, url, users_file, name):
+    """The run's users, in a thread, while the caller injects faults or
+    watches: returns the thread and the dict that receives Locust's result."""
+    outcome = {}
+    locust = threading.Thread(
+        target=lambda: outcome.update(
+            result=dev.run_locust(
+                url,
+                users_file,
+                dev.LOAD_OUT / name,
+                args.users,
+                args.spawn_rate,
+                args.seconds,
+                args.think,
+            )
+        )
+    )
+    locust.start()
+    return locust, outcome

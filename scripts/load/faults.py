@@ -86,22 +86,8 @@ def run(dev, args):
     try:
         with server:
             os.environ["OMIOPI_LOAD_JOURNAL"] = str(journal_file)
-            outcome = {}
-            locust = threading.Thread(
-                target=lambda: outcome.update(
-                    result=dev.run_locust(
-                        url,
-                        users_file,
-                        dev.LOAD_OUT / "faults",
-                        args.users,
-                        args.spawn_rate,
-                        args.seconds,
-                        args.think,
-                    )
-                ),
-            )
             started = time.time()
-            locust.start()
+            locust, outcome = cluster.start_locust(dev, args, url, users_file, "faults")
             probe = integrity.Probe(url, args.copy_db, coordinators[0])
             probe.start()
             events = inject(

@@ -345,22 +345,10 @@ def run(dev, args):
             for server in (pg, standby):
                 server.psql("SELECT pg_stat_statements_reset()", db=db)
             os.environ["OMIOPI_LOAD_JOURNAL"] = str(journal_file)
-            outcome = {}
-            locust = threading.Thread(
-                target=lambda: outcome.update(
-                    result=dev.run_locust(
-                        url,
-                        users_file,
-                        dev.LOAD_OUT / "scaleout",
-                        args.users,
-                        args.spawn_rate,
-                        args.seconds,
-                        args.think,
-                    )
-                )
-            )
             started = time.time()
-            locust.start()
+            locust, outcome = cluster.start_locust(
+                dev, args, url, users_file, "scaleout"
+            )
             stop, seen = threading.Event(), {}
             reading = threading.Thread(
                 target=reader, args=(url, db, coordinators[-1], stop, seen)

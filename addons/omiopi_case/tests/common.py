@@ -53,6 +53,25 @@ class OmiopiTestCase(TransactionCase):
         )
 
     @classmethod
+    def _field_registration(cls, office, name, **values):
+        """A person registered at a session of a field point of `office`."""
+        point = cls.env["omiopi.field.point"].create(
+            {"name": "Punto", "office_id": office.id}
+        )
+        session = cls.env["omiopi.field.session"].create(
+            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
+        )
+        return cls.env["omiopi.field.registration"].create(
+            {
+                "session_id": session.id,
+                "name": name,
+                "request": "Trabajo",
+                "consent_given": True,
+                **values,
+            }
+        )
+
+    @classmethod
     def _case(cls, person, office, user=None, **values):
         return cls.env["omiopi.case"].create(
             {

@@ -269,20 +269,7 @@ class TestStoredFigures(StoredFigureChecks, OmiopiCaseCommon):
         self.assertIn("X7777777M", stored["omiopi_search_text"][0])
 
     def test_to_complete_flag(self):
-        point = self.env["omiopi.field.point"].create(
-            {"name": "Punto", "office_id": self.office_a.id}
-        )
-        session = self.env["omiopi.field.session"].create(
-            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
-        )
-        registration = self.env["omiopi.field.registration"].create(
-            {
-                "session_id": session.id,
-                "name": "Registrada",
-                "request": "Trabajo",
-                "consent_given": True,
-            }
-        )
+        registration = self._field_registration(self.office_a, "Registrada")
         person = registration.partner_id
         case = self._case(person, self.office_a, self.tech_a)
         case._grant_office_access(self.office_b)

@@ -317,20 +317,11 @@ class TestRetention(OmiopiCaseCommon):
             Privacy._erase_values(entry.model, same)
 
     def test_what_was_taken_at_a_field_point_and_translated_is_erased(self):
-        point = self.env["omiopi.field.point"].create(
-            {"name": "Punto", "office_id": self.office_a.id}
-        )
-        session = self.env["omiopi.field.session"].create(
-            {"point_id": point.id, "start": "2026-10-06 08:00:00"}
-        )
-        registration = self.env["omiopi.field.registration"].create(
-            {
-                "session_id": session.id,
-                "name": "Zoraida Campo Test",
-                "phone": "+34 600 333 444",
-                "request": "Zoraida looks for a job",
-                "consent_given": True,
-            }
+        registration = self._field_registration(
+            self.office_a,
+            "Zoraida Campo Test",
+            phone="+34 600 333 444",
+            request="Zoraida looks for a job",
         )
         person = registration.partner_id
         service = self.env["omiopi.language.service"].create(
