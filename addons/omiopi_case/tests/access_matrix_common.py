@@ -1,7 +1,7 @@
 from odoo.tests import new_test_user
 
 # The roles of omiopi_case, with the group that makes each. An add-on that
-# brings a role (the prospector of omiopi_employer) adds its column.
+# brings a role of its own adds its column (ROLES of its test class).
 ROLES = {
     "none": "base.group_user",  # an internal user without an omiopi group
     "tech": "omiopi_case.group_omiopi_technician",
