@@ -6,8 +6,9 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 
+# The person is split by concern (see README.md, "Where each concern lives").
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     omiopi_in_my_offices = fields.Boolean(
         string="In my offices",

@@ -3,8 +3,9 @@
 from odoo import models
 
 
+# The person is split by concern (see README.md, "Where each concern lives").
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _omiopi_cv_pdf(self):
         """The person's one-page CV (studies, languages, experience, driving

@@ -6,8 +6,9 @@ from odoo import api, fields, models
 from ..tools.names import fold
 
 
+# The person is split by concern (see README.md, "Where each concern lives").
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # Possible duplicates of the person being entered
     omiopi_duplicate_ids = fields.Many2many(

@@ -7,13 +7,14 @@ from odoo.tools import SQL
 from .omiopi_privacy import PERSON_DATES, cleared_values
 
 
+# The person is split by concern (see README.md, "Where each concern lives").
 class ResPartner(models.Model):
     """The person's side of privacy: who may export (right of access) or
     erase (erasure request) a person's data, the scheduled retention, the
     values erased on the person, and the person's part in the read audit.
     What each add-on exports and erases is declared in `omiopi.privacy`."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # Free-text, contact and identity fields of the person that are kept
     # anyway (technical or needed to keep the record consistent); the name
