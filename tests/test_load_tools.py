@@ -117,19 +117,46 @@ def test_locust_statistics_make_the_table(tmp_path):
     assert dev.percentile_95({}) == float("inf")
 
 
-def test_server_errors_include_tracebacks_outside_the_log(tmp_path):
+def _server_errors(tmp_path, text):
+    """LoadServer.errors() of a log holding `text`."""
     log = tmp_path / "odoo.log"
-    log.write_text(
+    log.write_text(text, encoding="utf-8")
+    server = dev.LoadServer.__new__(dev.LoadServer)
+    server.logfile = log
+    return server.errors()
+
+
+def test_server_errors_include_tracebacks_outside_the_log(tmp_path):
+    assert _server_errors(
+        tmp_path,
         "2026-11-30 08:00:00,000 12 INFO db odoo.modules.loading: loaded\n"
         "Traceback (most recent call last):\n"
         '  File "/opt/odoo/odoo-bin", line 5, in <module>\n'
         "pkg_resources.DistributionNotFound: zope.interface\n"
         "2026-11-30 08:00:01,000 12 ERROR db odoo.http: boom\n",
-        encoding="utf-8",
-    )
-    server = dev.LoadServer.__new__(dev.LoadServer)
-    server.logfile = log
-    assert server.errors() == [
+    ) == [
         "Traceback: pkg_resources.DistributionNotFound: zope.interface",
         "2026-11-30 08:00:01,000 12 ERROR db odoo.http: boom",
+    ]
+
+
+def test_server_errors_leave_out_conflicts_odoo_retried(tmp_path):
+    # pid 12's conflict was retried; pid 13's was not (said so), and pid
+    # 14's query was wrong, whatever follows
+    assert _server_errors(
+        tmp_path,
+        "2026-11-30 08:00:00,000 12 ERROR db odoo.sql_db: bad query: UPDATE a\n"
+        "SET b = 1\n"
+        "ERROR: could not serialize access due to concurrent update\n"
+        "2026-11-30 08:00:00,100 13 ERROR db odoo.sql_db: bad query: UPDATE c\n"
+        "ERROR: could not serialize access due to concurrent update\n"
+        "2026-11-30 08:00:00,200 12 INFO db odoo.service.model: "
+        "SERIALIZATION_FAILURE, 4 tries left, try again in 0.5 sec...\n"
+        "2026-11-30 08:00:00,300 14 ERROR db odoo.sql_db: bad query: SELECT x\n"
+        'ERROR: column "x" does not exist\n'
+        "2026-11-30 08:00:00,400 14 INFO db odoo.service.model: "
+        "SERIALIZATION_FAILURE, 4 tries left, try again in 0.5 sec...\n",
+    ) == [
+        "2026-11-30 08:00:00,100 13 ERROR db odoo.sql_db: bad query: UPDATE c",
+        "2026-11-30 08:00:00,300 14 ERROR db odoo.sql_db: bad query: SELECT x",
     ]

@@ -7,7 +7,7 @@ import subprocess
 from .console import say
 
 LOG_LINE = re.compile(
-    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) "
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ (?P<pid>\d+) (?P<level>[A-Z]+) "
     r"(?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)$"
 )
 RESULT_LINE = re.compile(

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
@@ -319,21 +321,27 @@ class OmiopiCase(models.Model):
 
     @api.constrains("partner_id", "office_id", "state")
     def _check_one_open_case_per_office(self):
-        for case in self.filtered(lambda c: c.state != "closed"):
-            others = self.search_count(
-                [
-                    ("id", "!=", case.id),
-                    ("partner_id", "=", case.partner_id.id),
-                    ("office_id", "=", case.office_id.id),
-                    ("state", "!=", "closed"),
-                ]
-            )
-            if others:
+        open_cases = self.filtered(lambda c: c.state != "closed")
+        pairs = {(case.partner_id, case.office_id) for case in open_cases}
+        if not pairs:
+            return
+        # one query for all the case files checked (an import opens hundreds)
+        counts = self._read_group(
+            [
+                ("partner_id", "in", open_cases.partner_id.ids),
+                ("office_id", "in", open_cases.office_id.ids),
+                ("state", "!=", "closed"),
+            ],
+            ["partner_id", "office_id"],
+            ["__count"],
+        )
+        for partner, office, count in counts:
+            if count > 1 and (partner, office) in pairs:
                 raise ValidationError(
                     self.env._(
                         "%(person)s already has an open case file in %(office)s.",
-                        person=case.partner_id.name,
-                        office=case.office_id.name,
+                        person=partner.name,
+                        office=office.name,
                     )
                 )
 
@@ -388,15 +396,20 @@ class OmiopiCase(models.Model):
     def create(self, vals_list):
         model = self._omiopi_check_create(vals_list)
         default_office = model.default_get(["office_id"]).get("office_id")
+        to_number = defaultdict(list)  # {(office, date): values to number}
         for vals in vals_list:
             office = model.env["omiopi.office"].browse(
                 vals.get("office_id", default_office)
             )
             if vals.get("name", "/") == "/" and office:
-                vals["name"] = office._next_case_number(vals.get("date_open"))
+                to_number[office, vals.get("date_open")].append(vals)
             # Written with the row, not computed later: record rules read it
             # in the same transaction.
             vals["access_office_ids"] = [Command.set(office.ids)]
+        for (office, date), numbered in to_number.items():
+            numbers = office._next_case_numbers(len(numbered), date)
+            for vals, number in zip(numbered, numbers, strict=True):
+                vals["name"] = number
         procedure = model._omiopi_procedure("name", "access_office_ids")
         cases = super(OmiopiCase, procedure).create(vals_list).with_env(model.env)
         cases._omiopi_mark_persons()
@@ -462,16 +475,30 @@ class OmiopiCase(models.Model):
         need_vals, line_vals = [], []
         for case in self:
             known_dimensions = case.need_ids.dimension_id
+            # the sequence given: the lines' order, known here
             need_vals += [
-                {"case_id": case.id, "dimension_id": dimension.id}
+                {
+                    "case_id": case.id,
+                    "dimension_id": dimension.id,
+                    "sequence": dimension.sequence,
+                }
                 for dimension in dimensions - known_dimensions
             ]
             known_items = case.checklist_line_ids.item_id
             line_vals += [
-                {"case_id": case.id, "item_id": item.id} for item in items - known_items
+                {"case_id": case.id, "item_id": item.id, "sequence": item.sequence}
+                for item in items - known_items
             ]
-        self.env["omiopi.case.need"].create(need_vals)
-        lines = self.env["omiopi.case.checklist.line"].create(line_vals)
+        # The lines are this method's: their case files (being created or
+        # checked by the caller), the configured dimensions and items.
+        Need = self.env["omiopi.case.need"]._omiopi_procedure(
+            "case_id", "dimension_id", "sequence"
+        )
+        Need._omiopi_create_lines(need_vals)
+        Line = self.env["omiopi.case.checklist.line"]._omiopi_procedure(
+            "case_id", "item_id", "sequence"
+        )
+        lines = Line._omiopi_create_lines(line_vals).with_env(self.env)
         # What the person's record already answers (NIE, census...).
         lines._apply_person_answers()
 

@@ -16,8 +16,10 @@ class OmiopiCaseChecklistLine(models.Model):
     _description = "Employability checklist line"
     _order = "case_id, sequence, id"
 
+    # Not indexed on its own: the unique index (case_id, ...) below starts
+    # with it, and a case file writes its lines by the dozen.
     case_id = fields.Many2one(
-        "omiopi.case", string="Case file", required=True, ondelete="cascade", index=True
+        "omiopi.case", string="Case file", required=True, ondelete="cascade"
     )
     item_id = fields.Many2one("omiopi.checklist.item", required=True)
     sequence = fields.Integer(related="item_id.sequence", store=True)
@@ -57,10 +59,15 @@ class OmiopiCaseChecklistLine(models.Model):
         """Raise each line to what the person's record says; a line already
         further on (marked by hand) is kept."""
         rank = {"no": 0, "in_progress": 1, "yes": 2}
+        raised = {}
         for line in self:
             status = line._status_from_person()
             if status and rank[status] > rank[line.status]:
-                line.status = status
+                raised[status] = raised.get(status, self.browse()) | line
+        # one write per answer, not per line (a case file opened by an
+        # import of thousands raises thousands of lines)
+        for status, lines in raised.items():
+            lines.status = status
 
     def _status_work_permit(self, person):
         if not person.omiopi_legal_situation_id:

@@ -16,8 +16,10 @@ class OmiopiCaseNeed(models.Model):
     _description = "Needs assessment line"
     _order = "case_id, sequence, id"
 
+    # Not indexed on its own: the unique index (case_id, ...) below starts
+    # with it, and a case file writes its lines by the dozen.
     case_id = fields.Many2one(
-        "omiopi.case", string="Case file", required=True, ondelete="cascade", index=True
+        "omiopi.case", string="Case file", required=True, ondelete="cascade"
     )
     dimension_id = fields.Many2one("omiopi.need.dimension", required=True)
     sequence = fields.Integer(related="dimension_id.sequence", store=True)

@@ -1,5 +1,7 @@
-from odoo import Command, api, models
+from odoo import Command, api, models, tools
 from odoo.exceptions import AccessError
+
+from ..tools.bulk import insert_rows
 
 MANAGER_GROUP = "omiopi_case.group_omiopi_manager"
 # Columns every model has, written by the ORM itself.
@@ -81,28 +83,32 @@ class OmiopiGuardMixin(models.AbstractModel):
             return any(module.startswith("omiopi") for module in field._modules or ())
         return field.name.startswith("omiopi_")
 
+    # The two sets below depend on the model's fields only, and are read
+    # for every record created or written: kept with the registry.
     @api.model
+    @tools.ormcache()
     def _omiopi_guarded_fields(self):
         """Stored fields of the suite that only the model's methods set,
         unless declared editable."""
-        return {
+        return frozenset(
             name
             for name, field in self._fields.items()
             if field.store
             and name not in MAGIC_FIELDS
             and self._omiopi_is_suite_field(field)
-        }
+        )
 
     @api.model
+    @tools.ormcache()
     def _omiopi_reference_fields(self):
         """Relational fields of the suite whose targets are checked."""
-        return {
+        return frozenset(
             name
             for name, field in self._fields.items()
             if field.type in RELATIONAL_TYPES
             and name not in MAGIC_FIELDS
             and self._omiopi_is_suite_field(field)
-        }
+        )
 
     @api.model
     def _omiopi_guard_applies(self):
@@ -125,18 +131,29 @@ class OmiopiGuardMixin(models.AbstractModel):
     # Checks
     # ------------------------------------------------------------------
 
-    def _omiopi_check_values(self, vals, creating, targets=None):
-        """Refuse what `vals` sets that the user may not set. A value that
-        changes nothing (a client sending a field as it is, an empty list of
-        commands) is no setting. `targets`: {field name: ids} where to add
-        the records linked, to check them later with those of other values."""
+    def _omiopi_settable_fields(self, creating):
+        """(the guarded fields the user may not set, the fields whose links
+        are checked) in this environment."""
         procedure = self._omiopi_procedure_fields()
         allowed = self._omiopi_user_fields() | procedure
         if creating:
             allowed |= self._omiopi_create_fields()
+        return (
+            self._omiopi_guarded_fields() - allowed,
+            self._omiopi_reference_fields() - procedure,
+        )
+
+    def _omiopi_check_values(self, vals, creating, targets=None, settable=None):
+        """Refuse what `vals` sets that the user may not set. A value that
+        changes nothing (a client sending a field as it is, an empty list of
+        commands) is no setting. `targets`: {field name: ids} where to add
+        the records linked, to check them later with those of other values.
+        `settable`: _omiopi_settable_fields(), for values checked by the
+        thousand."""
+        forbidden, referencing = settable or self._omiopi_settable_fields(creating)
         refused = {
             name
-            for name in (self._omiopi_guarded_fields() - allowed) & set(vals)
+            for name in forbidden & vals.keys()
             if not self._omiopi_is_no_change(name, vals[name], creating)
         }
         if refused:
@@ -155,7 +172,7 @@ class OmiopiGuardMixin(models.AbstractModel):
             )
         # What a procedure links is the procedure's business (it may link what
         # the user cannot read: a prospector's hire links the case file).
-        for name in (self._omiopi_reference_fields() - procedure) & set(vals):
+        for name in referencing & vals.keys():
             if targets is not None:
                 targets.setdefault(name, {}).update(
                     dict.fromkeys(_linked_ids(self._fields[name], vals[name]))
@@ -315,13 +332,61 @@ class OmiopiGuardMixin(models.AbstractModel):
             return self
         model = self._omiopi_without_guarded_defaults()
         targets = {}
+        settable = model._omiopi_settable_fields(creating=True)
         for vals in vals_list:
-            model._omiopi_check_values(vals, creating=True, targets=targets)
+            model._omiopi_check_values(
+                vals, creating=True, targets=targets, settable=settable
+            )
         # The records linked by all the values, checked together: a query
         # per field, not per record created (imports create thousands).
         for name, ids in targets.items():
             model._omiopi_check_target_ids(model._fields[name], ids)
         return model
+
+    @api.model
+    def _omiopi_create_lines(self, vals_list):
+        """create() for the lines a model's own method makes by the dozen
+        for a record (a case file's needs and checklist): checked as
+        create() checks them, the model's defaults read once for all the
+        lines, the rows written by the thousand (tools.bulk), then what
+        create() does after: the record rules, the Python constraints, the
+        fields computed from the lines (on their parents too). For models
+        whose create() adds nothing to this mixin's, with column values only
+        (no x2many, no parent model, no translated field)."""
+        if not vals_list:
+            return self.browse()
+        model = self._omiopi_check_create(vals_list)
+        model.check_access("create")
+        given = set().union(*vals_list)
+        defaults = {
+            name: value
+            for name, value in model.default_get(
+                [name for name in model._fields if name not in given]
+            ).items()
+            if model._fields[name].store
+        }
+        lines = model.browse(
+            insert_rows(model, [{**defaults, **vals} for vals in vals_list])
+        )
+        lines.check_access("create")
+        lines._validate_fields(given | defaults.keys())
+        for field in model._fields.values():
+            if field.store and field.compute and field.name not in given:
+                model.env.add_to_compute(field, lines)
+        # The parents' lines changed: their cached lists are out of date,
+        # and what they compute from their lines is to be computed again.
+        for name in given:
+            field = model._fields[name]
+            inverses = (
+                model.pool.field_inverses[field] if field.type == "many2one" else ()
+            )
+            for inverse in inverses:
+                parents = model.env[field.comodel_name].browse(
+                    {vals[name] for vals in vals_list if vals.get(name)}
+                )
+                parents.invalidate_recordset([inverse.name])
+                parents.modified([inverse.name])
+        return lines
 
     def _omiopi_check_write(self, vals):
         if self._omiopi_guard_applies():

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.numbering import next_numbers
+
 
 class OmiopiOffice(models.Model):
     """A service that opens case files: an OMIOPI office, an Employment Agency
@@ -157,13 +159,14 @@ class OmiopiOffice(models.Model):
             )
         )
 
-    def _next_case_number(self, date=None):
-        """Next number of the office's numbering, in the year of `date`."""
+    def _next_case_numbers(self, count, date=None):
+        """The next `count` numbers of the office's numbering, in the year of
+        `date`."""
         self.ensure_one()
         if not self.sequence_id:
             # sudo: link to the office's own numbering, created on first use
             self.sudo().sequence_id = self._create_case_sequence()
-        return self.sequence_id.next_by_id(sequence_date=date or None)
+        return next_numbers(self.sequence_id, count, sequence_date=date or None)
 
     def _invalidate_office_rules(self):
         # Record rules read the user's offices; their domains are cached.

@@ -2,12 +2,16 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, split_every
 
 from ..tools.names import normalize_document_number
 from ..tools.search_index import create_trigram_index
 
 OPEN_CASE_STATES = ("intake", "active", "follow_up")
+# Numbers looked up a query at a time: past a few hundred, PostgreSQL takes
+# the trigram index (made to find part of a number) for the list instead of
+# the numbers' own index, and 5,000 numbers took 12 s instead of 10 ms.
+NUMBER_CHUNK = 200
 
 
 # partner_identification's states, and the suite's words for them.
@@ -100,6 +104,15 @@ class ResPartnerIdNumber(models.Model):
                 and number.valid_until != number.omiopi_expiry_notified_until
             )
 
+    @api.model
+    def _omiopi_with_numbers(self, numbers):
+        """The active documents with these numbers (exactly), as the user
+        finds them."""
+        found = self.browse()
+        for chunk in split_every(NUMBER_CHUNK, sorted(set(numbers))):
+            found |= self.search([("name", "in", list(chunk))])
+        return found
+
     @api.constrains("name", "category_id", "partner_id", "active")
     def _check_omiopi_unique_number(self):
         """A Spanish document number (DNI, NIE, TIE) belongs to one person of
@@ -109,16 +122,21 @@ class ResPartnerIdNumber(models.Model):
         )
         if not numbers:
             return
-        # sudo: the person holding the number may be served by another
-        # office; the message names nobody. One search for all the numbers
-        # checked (an import creates hundreds at once).
-        recorded = self.sudo().search(
-            [
-                ("name", "in", list(set(numbers.mapped("name")))),
-                ("active", "=", True),
-                ("category_id.omiopi_validation", "!=", False),
-                ("partner_id.omiopi_is_person", "=", True),
-            ]
+        # The numbers first (their index), then their categories and
+        # holders: a domain through partner_id lets PostgreSQL plan a join
+        # over every person, seconds a query at regional scale. One search
+        # for all the numbers checked (an import creates hundreds at once).
+        recorded = (
+            # sudo: the person holding the number may be served by another
+            # office; the message names nobody
+            self.sudo()
+            ._omiopi_with_numbers(numbers.mapped("name"))
+            .filtered(
+                lambda other: (
+                    other.category_id.omiopi_validation
+                    and other.partner_id.omiopi_is_person
+                )
+            )
         )
         holders = {}
         for other in recorded:

@@ -98,6 +98,63 @@ class TestAudit(OmiopiCaseCommon):
             ).new_value,
         )
 
+    def _creation_lines(self, record):
+        log = self.env["auditlog.log"].search(
+            [
+                ("model_id.model", "=", record._name),
+                ("res_id", "=", record.id),
+                ("method", "=", "create"),
+            ]
+        )
+        self.assertEqual(len(log), 1)
+        return log, {
+            line.field_name: (
+                line.field_id.name,
+                line.field_description,
+                line.new_value,
+                line.new_value_text,
+                line.old_value,
+            )
+            for line in log.line_ids
+        }
+
+    def test_records_created_together_are_logged_as_one_by_one(self):
+        """An import creates persons by the hundred: their logs and lines are
+        written together, with what a record created alone gets."""
+        Partner = self.env["res.partner"].with_user(self.tech_a)
+        values = [
+            {
+                "name": f"Logged {n}",
+                "omiopi_is_person": True,
+                "omiopi_office_id": self.office_a.id,
+                "email": "logged@example.org",
+                # what the rows' text format escapes
+                "street": "Calle\tMayor \\ 1\nBajo",
+            }
+            for n in range(3)
+        ]
+        alone = Partner.create(values[0])
+        together = Partner.create(values[1:])
+        alone_log, alone_lines = self._creation_lines(alone)
+        self.assertEqual(alone_lines.pop("name")[2], "Logged 0")
+        for person in together:
+            log, lines = self._creation_lines(person)
+            self.assertEqual(lines.pop("name")[2], person.name)
+            self.assertEqual(lines, alone_lines)
+            self.assertEqual(log.name, person.display_name)
+            for fname in (
+                "user_id",
+                "model_id",
+                "model_name",
+                "model_model",
+                "log_type",
+            ):
+                self.assertEqual(log[fname], alone_log[fname], fname)
+        self.assertEqual(alone_lines["email"][2], "logged@example.org")
+        self.assertEqual(alone_lines["email"][1], "Email")
+        self.assertEqual(alone_lines["street"][2], "Calle\tMayor \\ 1\nBajo")
+        self.assertEqual(together[1].street, "Calle\tMayor \\ 1\nBajo")
+
     def test_identity_documents_changes_are_logged(self):
         number = self.env["res.partner.id_number"].create(
             {

@@ -137,6 +137,57 @@ class TestCase(OmiopiCaseCommon):
         with self.assertRaisesRegex(ValidationError, "already has an open case file"):
             self._case(self.person_a, self.office_a, self.tech_a)
 
+    def test_case_files_opened_together(self):
+        """Opened in one create() (an import), case files are numbered,
+        filled and checked as one by one."""
+        persons = [
+            self._person(f"Together {n}", self.office_b, omiopi_census_registered=True)
+            for n in range(3)
+        ]
+        cases = self.env["omiopi.case"].create(
+            [
+                {"partner_id": person.id, "office_id": self.office_b.id}
+                for person in persons
+            ]
+            + [
+                {
+                    "partner_id": persons[0].id,
+                    "office_id": self.office_a.id,
+                    "date_open": date(2023, 5, 1),
+                }
+            ]
+        )
+        numbers = [int(case.name[-5:]) for case in cases[:3]]
+        self.assertEqual(numbers, [numbers[0], numbers[0] + 1, numbers[0] + 2])
+        self.assertTrue(cases[3].name.startswith("TOA/2023/"))
+        after = self._case(self._person("After", self.office_b), self.office_b)
+        self.assertEqual(int(after.name[-5:]), numbers[2] + 1)
+        items = self.env["omiopi.checklist.item"].search([])
+        for case in cases:
+            self.assertEqual(case.checklist_line_ids.item_id, items)
+            self.assertEqual(
+                case.checklist_line_ids.mapped("sequence"),
+                case.checklist_line_ids.item_id.mapped("sequence"),
+            )
+            self.assertEqual(
+                case.need_ids.mapped("sequence"),
+                case.need_ids.dimension_id.mapped("sequence"),
+            )
+            census = case.checklist_line_ids.filtered(
+                lambda line: line.item_id.code == "census"
+            )
+            # the person's record answers the line, and the readiness follows
+            self.assertEqual(census.status, "yes")
+            self.assertGreater(case.readiness, 0)
+        twice = self._person("Twice", self.office_b)
+        with self.assertRaisesRegex(ValidationError, "already has an open case file"):
+            self.env["omiopi.case"].create(
+                [
+                    {"partner_id": twice.id, "office_id": self.office_b.id}
+                    for _n in range(2)
+                ]
+            )
+
     def test_case_stays_in_its_office(self):
         with self.assertRaises(UserError):
             self.case_a.office_id = self.office_b

@@ -1,4 +1,6 @@
+from . import bulk
 from . import levels
 from . import names
+from . import numbering
 from . import privacy
 from . import security

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.omiopi_case.tools.numbering import next_numbers
 from odoo.addons.omiopi_case.tools.security import COORDINATOR, SENSITIVE
 
 from .omiopi_referral_reason import DIRECTIONS
@@ -491,11 +492,11 @@ class OmiopiReferral(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         model = self._omiopi_check_create(vals_list)
+        to_number = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        numbers = self._next_numbers(len(to_number))
+        for vals, number in zip(to_number, numbers, strict=True):
+            vals["name"] = number
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("omiopi.referral") or "/"
-                )
             stage = self.env["omiopi.referral.stage"].browse(vals.get("stage_id"))
             if not self.env.su and stage and stage.stage_type != "draft":
                 raise UserError(self.env._("A new referral starts as a draft."))
@@ -510,6 +511,22 @@ class OmiopiReferral(models.Model):
         # sudo: the stage log is written by the referral's own methods only
         referrals.sudo()._log_stage()
         return referrals
+
+    @api.model
+    def _next_numbers(self, count):
+        """`count` numbers of the referrals' numbering ("/" without one)."""
+        if not count:
+            return []
+        # As next_by_code() finds the sequence: the company's, or the shared one
+        sequence = self.env["ir.sequence"].search(
+            [
+                ("code", "=", "omiopi.referral"),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        return next_numbers(sequence, count) if sequence else ["/"] * count
 
     def write(self, vals):
         self._omiopi_check_write(vals)  # before the checks below
@@ -658,18 +675,22 @@ class OmiopiReferral(models.Model):
     def _log_stage(self):
         now = fields.Datetime.now()
         Log = self.env["omiopi.referral.stage.log"]
+        closed, new_logs = Log, []
         for referral in self:
             open_logs = referral.stage_log_ids.filtered(lambda log: not log.date_end)
             if open_logs.stage_id == referral.stage_id:
                 continue  # still in the stage being timed: one line per stay
-            open_logs.write({"date_end": now})
-            Log.create(
+            closed |= open_logs
+            new_logs.append(
                 {
                     "referral_id": referral.id,
                     "stage_id": referral.stage_id.id,
                     "date_start": now,
                 }
             )
+        # together: an import creates referrals by the hundred
+        closed.write({"date_end": now})
+        Log.create(new_logs)
 
     def _sync_office_access(self):
         """The receiving office reads the person's case file while the referral

@@ -73,6 +73,30 @@ class TestReferralFlow(ReferralCommon):
             | self.stage_closed,
         )
 
+    def test_referrals_created_together_are_numbered_in_order(self):
+        """An import creates referrals by the hundred: numbered in a block,
+        as one by one, each with its stage log."""
+        first = self._referral()
+        Referral = self.env["omiopi.referral"].with_user(self.ae_tech)
+        together = Referral.create(
+            [
+                {
+                    "partner_id": self.case.partner_id.id,
+                    "case_id": self.case.id,
+                    "receiving_office_id": self.omiopi.id,
+                }
+                for _n in range(3)
+            ]
+        )
+        after = self._referral()
+        numbers = [int(r.name.rsplit("/", 1)[1]) for r in first | together | after]
+        start = numbers[0]
+        self.assertEqual(numbers, list(range(start, start + 5)))
+        self.assertRegex(first.name, r"^DER/\d{4}/\d{5}$")
+        for referral in together:
+            self.assertEqual(len(referral.stage_log_ids), 1)
+            self.assertEqual(referral.stage_log_ids.stage_id, referral.stage_id)
+
     def test_referrals_from_an_omiopi_office_skip_the_section_head(self):
         person = self._person("Recent Arrival", self.omiopi, months_in_spain=3)
         case = self.env["omiopi.case"].create(

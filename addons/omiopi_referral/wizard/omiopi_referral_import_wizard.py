@@ -23,6 +23,17 @@ LOOKUP_CHUNK = 5000
 RESULT_KEYS = ("row", "name", "status", "message", "partner_id", "referral_id")
 
 
+def _given(vals):
+    """`vals` without what the row leaves empty (no text, no record, no
+    line): a new record has it empty already, and each empty value would
+    still cost its field's work in create() and a line in the change log."""
+    return {
+        name: value
+        for name, value in vals.items()
+        if value not in (None, False, "", []) and value != [Command.set([])]
+    }
+
+
 def _result(row):
     """What the report keeps of a row."""
     return {key: row[key] for key in RESULT_KEYS if key in row}
@@ -170,9 +181,12 @@ class OmiopiReferralImportWizard(models.TransientModel):
         rows = [(n, v) for n, v in self._read_rows() if n not in reported]
         # The importing user does not follow every person and case file
         # created, nor get a "created" message on each: the import's own
-        # report says what each row became.
+        # report says what each row became. Without mail's work record by
+        # record (tracking_disable, as Odoo's own import): the technicians
+        # responsible follow their case files and referrals (_open_cases,
+        # the referral's create()).
         importer = self.with_context(
-            mail_create_nosubscribe=True, mail_create_nolog=True
+            mail_create_nosubscribe=True, mail_create_nolog=True, tracking_disable=True
         )
         try:
             importer._import_rows(rows)
@@ -337,14 +351,16 @@ class OmiopiReferralImportWizard(models.TransientModel):
             expiry=expiry,
             category=self._category(kind),
             office=office,
-            referral={
-                "receiving_office_id": self.receiving_office_id.id,
-                "program_id": self.program_id.id,
-                "reason_ids": [Command.set(self.reason_ids.ids)],
-                "referrer_email": pilot_form.parse_email(values.get("referrer"))
-                or self.env.user.email,
-                "observations": observations or False,
-            },
+            referral=_given(
+                {
+                    "receiving_office_id": self.receiving_office_id.id,
+                    "program_id": self.program_id.id,
+                    "reason_ids": [Command.set(self.reason_ids.ids)],
+                    "referrer_email": pilot_form.parse_email(values.get("referrer"))
+                    or self.env.user.email,
+                    "observations": observations,
+                }
+            ),
         )
 
     def _imported_referrals(self, keys):
@@ -357,13 +373,10 @@ class OmiopiReferralImportWizard(models.TransientModel):
     def _document_holders(self, numbers):
         """{document number: the person holding it} (the first in the
         persons' order, as a search of one number would find)."""
-        IdNumber = self.env["res.partner.id_number"]
-        documents = IdNumber.browse()
         # The documents first, then their persons: a domain on
         # "id_numbers.name" becomes a subquery PostgreSQL answers by reading
         # every person at regional scale.
-        for chunk in split_every(LOOKUP_CHUNK, list(numbers)):
-            documents |= IdNumber.search([("name", "in", list(chunk))])
+        documents = self.env["res.partner.id_number"]._omiopi_with_numbers(numbers)
         numbers_of = {}
         for document in documents:
             numbers_of.setdefault(document.partner_id.id, set()).add(document.name)
@@ -539,6 +552,10 @@ class OmiopiReferralImportWizard(models.TransientModel):
                 for person_id, office_id in missing
             ]
         )
+        for user in created.user_id:
+            created.filtered(
+                lambda case, user=user: case.user_id == user
+            ).message_subscribe(partner_ids=user.partner_id.ids)
         cases.update(zip(missing, created, strict=True))
         return cases
 
@@ -666,7 +683,7 @@ class OmiopiReferralImportWizard(models.TransientModel):
             Command.create({"name": name, "hours": hours, "has_diploma": True})
             for name, hours in pilot_form.parse_training(values.get("training"))
         ]
-        return vals
+        return _given(vals)
 
     def _country(self, values):
         code = pilot_form.parse_country_code(values.get("nationality"))
