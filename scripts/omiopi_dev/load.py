@@ -330,6 +330,8 @@ def cmd_load(args):
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     if args.reuse and db_exists(sock, db):
         say(f"== Reusing the database {db} (filled by an earlier run)")
+        # its add-ons brought to the code's version, as `bench --reuse` does
+        install_bench_db(sock, db, reuse=True)
     else:
         install_bench_db(sock, db, reuse=False)
         say(f"== Filling {db} at scale {args.scale} (scripts/bench.py --fill-only)")
