@@ -1,4 +1,5 @@
 from . import bulk
+from . import followers
 from . import levels
 from . import names
 from . import numbering

@@ -5,9 +5,8 @@ import io
 
 import psycopg2.extensions
 
+from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tools import SQL
-
-LOG_ACCESS = ("create_uid", "create_date", "write_uid", "write_date")
 
 
 def insert_rows(model, vals_list):
@@ -34,10 +33,10 @@ def insert_rows(model, vals_list):
         )
     )
     ids = [row[0] for row in cr.fetchall()]
-    names = sorted(set().union(*vals_list) - {"id", *LOG_ACCESS})
+    names = sorted(set().union(*vals_list) - {"id", *LOG_ACCESS_COLUMNS})
     fields = [model._fields[name] for name in names]
     # the same for every row
-    access = "\t".join(
+    access = "\t".join(  # in the order of LOG_ACCESS_COLUMNS
         map(_copy_text, [model.env.uid, cr.now(), model.env.uid, cr.now()])
     )
     text = io.StringIO()
@@ -58,7 +57,7 @@ def insert_rows(model, vals_list):
     callback = psycopg2.extensions.get_wait_callback()
     psycopg2.extensions.set_wait_callback(None)
     try:
-        cr.copy_from(text, model._table, columns=["id", *names, *LOG_ACCESS])
+        cr.copy_from(text, model._table, columns=["id", *names, *LOG_ACCESS_COLUMNS])
     finally:
         psycopg2.extensions.set_wait_callback(callback)
     return ids

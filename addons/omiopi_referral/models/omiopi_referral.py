@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.omiopi_case.tools.followers import follow_responsibles
 from odoo.addons.omiopi_case.tools.numbering import next_numbers
 from odoo.addons.omiopi_case.tools.security import COORDINATOR, SENSITIVE
 
@@ -504,10 +505,7 @@ class OmiopiReferral(models.Model):
         procedure = model._omiopi_procedure("name", *model._omiopi_procedure_fields())
         referrals = super(OmiopiReferral, procedure).create(vals_list)
         referrals = referrals.with_env(model.env)
-        for user in referrals.user_id:
-            referrals.filtered(
-                lambda r, user=user: r.user_id == user
-            ).message_subscribe(partner_ids=user.partner_id.ids)
+        follow_responsibles(referrals)
         # sudo: the stage log is written by the referral's own methods only
         referrals.sudo()._log_stage()
         return referrals
@@ -534,8 +532,7 @@ class OmiopiReferral(models.Model):
             self._check_manual_write(vals)
         res = super().write(vals)
         if "user_id" in vals:
-            for referral in self:
-                referral.message_subscribe(partner_ids=referral.user_id.partner_id.ids)
+            follow_responsibles(self)
         return res
 
     def _check_manual_write(self, vals):

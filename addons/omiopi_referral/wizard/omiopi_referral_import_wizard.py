@@ -11,6 +11,7 @@ from odoo import Command, api, fields, models, modules
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
+from odoo.addons.omiopi_case.tools.followers import follow_responsibles
 from odoo.addons.omiopi_case.tools.names import fold, normalize_document_number
 
 from ..tools import pilot_form
@@ -552,10 +553,7 @@ class OmiopiReferralImportWizard(models.TransientModel):
                 for person_id, office_id in missing
             ]
         )
-        for user in created.user_id:
-            created.filtered(
-                lambda case, user=user: case.user_id == user
-            ).message_subscribe(partner_ids=user.partner_id.ids)
+        follow_responsibles(created)
         cases.update(zip(missing, created, strict=True))
         return cases
 
