@@ -8,10 +8,12 @@ class PendingLogs:
     end. An object, not a list or a string: a context sent over RPC is JSON
     and cannot hold one, so no caller can keep logs from being written."""
 
-    __slots__ = ("vals_list",)
+    __slots__ = ("fields", "vals_list")
 
     def __init__(self):
         self.vals_list = []
+        # {(model id, field name): auditlog's data of the field}
+        self.fields = {}
 
 
 class AuditlogRule(models.Model):
@@ -57,6 +59,18 @@ class AuditlogRule(models.Model):
         self._insert_logs(pending.vals_list)
         return result
 
+    def _get_field(self, model_id, field_name):
+        """auditlog's data of a field, looked up once per batch of logs: the
+        lookup costs two reads of the registry's cache, and a batch of 500
+        persons asks it 8,000 times for the same 17 fields."""
+        pending = self.env.context.get("omiopi_auditlog_pending")
+        if pending is None:
+            return super()._get_field(model_id, field_name)
+        key = (model_id, field_name)
+        if key not in pending.fields:
+            pending.fields[key] = super()._get_field(model_id, field_name)
+        return pending.fields[key]
+
     def _insert_logs(self, vals_list):
         """Write the logs of `vals_list` (as auditlog.log's create() gets
         them: their lines as creation commands) and their lines, the values
@@ -70,20 +84,27 @@ class AuditlogRule(models.Model):
         # sudo: same as above
         fields_ = self.env["ir.model.fields"].sudo()
         lines_of = [vals.pop("line_ids", None) or [] for vals in vals_list]
+        # {model id: its names}, {field id: its names}: read once, not per row
+        model_names, field_names = {}, {}
         for vals in vals_list:
-            model = models_.browse(vals["model_id"])
-            vals.update(model_name=model.name, model_model=model.model)
+            if vals["model_id"] not in model_names:
+                model = models_.browse(vals["model_id"])
+                model_names[model.id] = {
+                    "model_name": model.name,
+                    "model_model": model.model,
+                }
+            vals.update(model_names[vals["model_id"]])
         log_ids = insert_rows(self.env["auditlog.log"], vals_list)
         line_vals = []
         for log_id, commands in zip(log_ids, lines_of, strict=True):
             for _command, _id, vals in commands:
-                field = fields_.browse(vals["field_id"])
+                if vals["field_id"] not in field_names:
+                    field = fields_.browse(vals["field_id"])
+                    field_names[field.id] = {
+                        "field_name": field.name,
+                        "field_description": field.field_description,
+                    }
                 line_vals.append(
-                    dict(
-                        vals,
-                        log_id=log_id,
-                        field_name=field.name,
-                        field_description=field.field_description,
-                    )
+                    dict(vals, log_id=log_id, **field_names[vals["field_id"]])
                 )
-        insert_rows(self.env["auditlog.log.line"], line_vals)
+        insert_rows(self.env["auditlog.log.line"], line_vals, return_ids=False)

@@ -448,6 +448,7 @@ class ResPartner(models.Model):
 
     @api.constrains("phone", "mobile", "country_id", "omiopi_is_person")
     def _check_omiopi_phones(self):
+        spain = self._omiopi_spain()
         for partner in self.filtered("omiopi_is_person"):
             for fname in ("phone", "mobile"):
                 number = partner[fname]
@@ -456,7 +457,7 @@ class ResPartner(models.Model):
                 try:
                     partner._phone_format(
                         number=number,
-                        country=partner._omiopi_phone_country(),
+                        country=partner.country_id or spain,
                         raise_exception=True,
                     )
                 except UserError as error:
@@ -525,9 +526,23 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("omiopi_is_person"):
-                self._omiopi_prepare_person_vals(vals)
+        persons = [vals for vals in vals_list if vals.get("omiopi_is_person")]
+        for vals in persons:
+            self._omiopi_prepare_person_vals(vals)
+        # Odoo's salesperson of a contact is its parent company's, computed
+        # before the contact is written (precompute): create() then builds
+        # each new contact in memory, with its documents and languages.
+        # A person has no parent company: the default is their salesperson,
+        # given here for all (an import creates persons by the hundred).
+        orphans = [
+            vals
+            for vals in persons
+            if "user_id" not in vals and not vals.get("parent_id")
+        ]
+        if orphans:
+            salesperson = self.default_get(["user_id"]).get("user_id", False)
+            for vals in orphans:
+                vals["user_id"] = salesperson
         return super().create(vals_list)
 
     def write(self, vals):
@@ -559,6 +574,32 @@ class ResPartner(models.Model):
                 )
         if not vals.get("omiopi_office_id") and not partners:
             vals["omiopi_office_id"] = self.env.user.omiopi_default_office_id.id
+
+    def _phone_format_number(
+        self, number, country, force_format="E164", raise_exception=False
+    ):
+        """A person's number is parsed when typed (formatted), by the check
+        of its validity and by Odoo's sanitized number: each result is kept
+        for the transaction (an import creates persons by the hundred)."""
+        cache = self.env.cr.cache.setdefault("omiopi_phone_format", {})
+        # A number written with its country code reads the same whatever the
+        # country (Odoo's sanitized number takes the company's).
+        international = number and number.startswith("+") and force_format != "NATIONAL"
+        key = (number, not international and country.id, force_format)
+        if key not in cache:
+            try:
+                cache[key] = (
+                    super()._phone_format_number(
+                        number, country, force_format, raise_exception=True
+                    ),
+                    None,
+                )
+            except UserError as error:
+                cache[key] = (False, error.args)
+        formatted, error = cache[key]
+        if error and raise_exception:
+            raise UserError(*error)
+        return formatted
 
     def _omiopi_phone_country(self):
         self.ensure_one()

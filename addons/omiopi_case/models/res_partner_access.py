@@ -20,13 +20,13 @@ class ResPartner(models.Model):
     # record rule about a person uses (see _omiopi_readable_branches).
     omiopi_readable = fields.Boolean(
         string="You may read the person",
-        compute="_compute_omiopi_access",
+        compute="_compute_omiopi_readable",
         search="_search_omiopi_readable",
     )
 
     omiopi_editable = fields.Boolean(
         string="You may edit the person",
-        compute="_compute_omiopi_access",
+        compute="_compute_omiopi_editable",
         search="_search_omiopi_editable",
     )
 
@@ -70,12 +70,23 @@ class ResPartner(models.Model):
         for person in persons - readable:
             person.display_name = self.env._("Protected person")
 
+    # Two computes, one query each: a record rule asks for one of the two
+    # (creating persons checks only who may edit them). Searched by id: the
+    # persons' order would write their pending names first.
     @api.depends_context("uid")
-    def _compute_omiopi_access(self):
-        readable = self.search([("id", "in", self.ids), ("omiopi_readable", "=", True)])
-        editable = self.search([("id", "in", self.ids), ("omiopi_editable", "=", True)])
+    def _compute_omiopi_readable(self):
+        readable = self.search(
+            [("id", "in", self.ids), ("omiopi_readable", "=", True)], order="id"
+        )
         for partner in self:
             partner.omiopi_readable = partner in readable
+
+    @api.depends_context("uid")
+    def _compute_omiopi_editable(self):
+        editable = self.search(
+            [("id", "in", self.ids), ("omiopi_editable", "=", True)], order="id"
+        )
+        for partner in self:
             partner.omiopi_editable = partner in editable
 
     @api.model

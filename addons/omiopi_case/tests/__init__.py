@@ -21,3 +21,4 @@ from . import test_cv
 from . import test_language_service
 from . import test_field_point
 from . import test_export
+from . import test_followers

@@ -71,6 +71,40 @@ class TestPerson(OmiopiCaseCommon):
         with self.assertRaisesRegex(ValidationError, "phone number"):
             self._person("Bad Phone", self.office_a, mobile="12")
 
+    def test_phones_parsed_once_give_the_same_answers(self):
+        # Each number's parsing is kept for the transaction: the same number
+        # in another country, a number refused twice, the sanitized number.
+        person = self._person("Kept Phone", self.office_a, mobile="612345678")
+        self.assertEqual(person.phone_sanitized, "+34612345678")
+        french = self.env.ref("base.fr")
+        other = self._person(
+            "French Phone", self.office_a, mobile="612345678", country_id=french.id
+        )
+        self.assertEqual(other.mobile, "+33 6 12 34 56 78")
+        self.assertEqual(other.phone_sanitized, "+33612345678")
+        for _attempt in range(2):
+            with self.assertRaisesRegex(ValidationError, "phone number"):
+                self._person("Bad Phone", self.office_a, mobile="12")
+        self.assertFalse(
+            person._phone_format(number="12", country=french, raise_exception=False)
+        )
+
+    def test_salesperson_of_a_person_is_odoos_default(self):
+        # given by the person's create(), as Odoo would compute it
+        self.assertFalse(self.person_a.user_id)
+        person = (
+            self.env["res.partner"]
+            .with_context(default_user_id=self.tech_a.id)
+            .create(
+                {
+                    "name": "Default Salesperson",
+                    "omiopi_is_person": True,
+                    "omiopi_office_id": self.office_a.id,
+                }
+            )
+        )
+        self.assertEqual(person.user_id, self.tech_a)
+
     def test_person_needs_an_office(self):
         with self.assertRaisesRegex(ValidationError, "office"):
             self.env["res.partner"].with_user(self.coordinator).create(

@@ -9,11 +9,13 @@ from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tools import SQL
 
 
-def insert_rows(model, vals_list):
+def insert_rows(model, vals_list, return_ids=True):
     """Write the rows of `vals_list` into `model`'s table with PostgreSQL's
     COPY, and return their ids (drawn from the table's sequence first, in
-    the order of `vals_list`). Each value is converted as the ORM converts
-    it for an INSERT; the log-access columns are added.
+    the order of `vals_list`; with `return_ids=False`, drawn by the
+    column's default and not returned). Each value is converted as the ORM
+    converts it for an INSERT; the log-access columns are added, if the
+    model has them.
 
     Nothing else of create() is done: no default, no cache, no
     recomputation, no Python constraint, no access check. For rows the
@@ -24,43 +26,79 @@ def insert_rows(model, vals_list):
     if not vals_list:
         return []
     cr = model.env.cr
-    cr.execute(
-        SQL(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
-            "FROM generate_series(1, %s)",
-            model._table,
-            len(vals_list),
+    ids = []
+    if return_ids:
+        cr.execute(
+            SQL(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+                "FROM generate_series(1, %s)",
+                model._table,
+                len(vals_list),
+            )
         )
-    )
-    ids = [row[0] for row in cr.fetchall()]
+        ids = [row[0] for row in cr.fetchall()]
     names = sorted(set().union(*vals_list) - {"id", *LOG_ACCESS_COLUMNS})
-    fields = [model._fields[name] for name in names]
+    cells_of = [_cell_converter(model._fields[name], model) for name in names]
     # the same for every row
-    access = "\t".join(  # in the order of LOG_ACCESS_COLUMNS
-        map(_copy_text, [model.env.uid, cr.now(), model.env.uid, cr.now()])
-    )
+    access_columns, access = [], ""
+    if model._log_access:
+        access_columns = LOG_ACCESS_COLUMNS
+        # in the order of LOG_ACCESS_COLUMNS
+        access_values = [model.env.uid, cr.now(), model.env.uid, cr.now()]
+        access = "\t" + "\t".join(map(_copy_text, access_values))
     text = io.StringIO()
-    for id_, vals in zip(ids, vals_list, strict=True):
-        cells = [str(id_)]
-        for field in fields:
-            if field.name not in vals:
-                cells.append("\\N")  # as a column an INSERT leaves out
-            else:
-                value = field.convert_to_column_insert(vals[field.name], model, vals)
-                cells.append(_copy_text(value))
-        cells.append(access)
+    for index, vals in enumerate(vals_list):
+        cells = [str(ids[index])] if return_ids else []
+        for name, cell in zip(names, cells_of, strict=True):
+            # a column an INSERT leaves out: NULL
+            cells.append(cell(vals[name], vals) if name in vals else "\\N")
         text.write("\t".join(cells))
+        text.write(access)
         text.write("\n")
     text.seek(0)
+    columns = [*names, *access_columns]
+    if return_ids:
+        columns.insert(0, "id")
     # As Odoo's own COPY (models.py, _ensure_xml_id): without the wait
     # callback of a gevent worker, which COPY does not support.
     callback = psycopg2.extensions.get_wait_callback()
     psycopg2.extensions.set_wait_callback(None)
     try:
-        cr.copy_from(text, model._table, columns=["id", *names, *LOG_ACCESS_COLUMNS])
+        cr.copy_from(text, model._table, columns=columns)
     finally:
         psycopg2.extensions.set_wait_callback(callback)
     return ids
+
+
+def _cell_converter(field, model):
+    """A function of (value, row's values) giving the COPY text of `field`
+    in a row, as convert_to_column_insert() converts it. Plain text and
+    plain numbers, most of a change log's cells, skip the field's generic
+    conversion."""
+    plain = not field.translate and not field.size and not field.company_dependent
+    if field.type in ("char", "text") and plain:
+
+        def plain_text(value, vals):
+            if value is None or value is False:
+                return "\\N"
+            if isinstance(value, str):
+                return value.translate(COPY_ESCAPES)
+            return _copy_text(field.convert_to_column_insert(value, model, vals))
+
+        return plain_text
+    if field.type in ("many2one", "integer") and not field.company_dependent:
+
+        def plain_number(value, vals):
+            if value.__class__ is int:
+                return str(value)
+            return _copy_text(field.convert_to_column_insert(value, model, vals))
+
+        return plain_number
+
+    def generic(value, vals):
+        return _copy_text(field.convert_to_column_insert(value, model, vals))
+
+    return generic
 
 
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -77,3 +115,22 @@ def _copy_text(value):
     if isinstance(value, (int, float, datetime.date)):
         return str(value)
     raise TypeError(f"No COPY text for {type(value).__name__} {value!r}")
+
+
+def link_rows(model, fname, pairs):
+    """Write the links (record id, linked id) of `pairs` into the table of
+    `model`'s many2many field `fname`, in one INSERT. As insert_rows():
+    nothing of write() is done, for rows the caller has checked."""
+    if not pairs:
+        return
+    field = model._fields[fname]
+    model.env.cr.execute(
+        SQL(
+            "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int4[], %s::int4[])",
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column1),
+            SQL.identifier(field.column2),
+            [record_id for record_id, _linked_id in pairs],
+            [linked_id for _record_id, linked_id in pairs],
+        )
+    )

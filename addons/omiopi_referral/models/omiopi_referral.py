@@ -685,9 +685,10 @@ class OmiopiReferral(models.Model):
                     "date_start": now,
                 }
             )
-        # together: an import creates referrals by the hundred
+        # together, and written by the thousand: an import creates referrals
+        # by the hundred
         closed.write({"date_end": now})
-        Log.create(new_logs)
+        Log._omiopi_create_lines(new_logs)
 
     def _sync_office_access(self):
         """The receiving office reads the person's case file while the referral

@@ -242,7 +242,8 @@ class OmiopiReferralImportWizard(models.TransientModel):
 
     def _report(self, results):
         """Add the rows' results to the report, and its counts."""
-        self.env["omiopi.referral.import.line"].create(
+        # a line per row, written by the thousand
+        self.env["omiopi.referral.import.line"]._omiopi_create_lines(
             [dict(_result(result), wizard_id=self.id) for result in results]
         )
         statuses = [r["status"] for r in results]
@@ -610,7 +611,11 @@ class OmiopiReferralImportWizard(models.TransientModel):
         phones = pilot_form.parse_phones(values.get("phones"))
         country = self._lookup("country", "base.es", lambda: self.env.ref("base.es"))
         for fname, phone in zip(("mobile", "phone"), phones, strict=False):
-            if self.env["res.partner"]._phone_format(number=phone, country=country):
+            # checked in the format the person's create() writes it: parsed
+            # once for both (the result is kept for the transaction)
+            if self.env["res.partner"]._phone_format(
+                number=phone, country=country, force_format="INTERNATIONAL"
+            ):
                 vals[fname] = phone
             else:
                 warnings.append(
