@@ -75,8 +75,9 @@ def _cell_converter(field, model):
     in a row, as convert_to_column_insert() converts it. Plain text and
     plain numbers, most of a change log's cells, skip the field's generic
     conversion."""
-    plain = not field.translate and not field.size and not field.company_dependent
-    if field.type in ("char", "text") and plain:
+    if field.type in ("char", "text") and not (
+        field.translate or field.size or field.company_dependent
+    ):
 
         def plain_text(value, vals):
             if value is None or value is False:
