@@ -71,23 +71,21 @@ class ResPartner(models.Model):
             person.display_name = self.env._("Protected person")
 
     # Two computes, one query each: a record rule asks for one of the two
-    # (creating persons checks only who may edit them). Searched by id: the
-    # persons' order would write their pending names first.
+    # (creating persons checks only who may edit them).
     @api.depends_context("uid")
     def _compute_omiopi_readable(self):
-        readable = self.search(
-            [("id", "in", self.ids), ("omiopi_readable", "=", True)], order="id"
-        )
-        for partner in self:
-            partner.omiopi_readable = partner in readable
+        self._omiopi_compute_access_flag("omiopi_readable")
 
     @api.depends_context("uid")
     def _compute_omiopi_editable(self):
-        editable = self.search(
-            [("id", "in", self.ids), ("omiopi_editable", "=", True)], order="id"
-        )
+        self._omiopi_compute_access_flag("omiopi_editable")
+
+    def _omiopi_compute_access_flag(self, fname):
+        # Searched by id: the persons' order would write their pending names
+        # first.
+        granted = self.search([("id", "in", self.ids), (fname, "=", True)], order="id")
         for partner in self:
-            partner.omiopi_editable = partner in editable
+            partner[fname] = partner in granted
 
     @api.model
     def _omiopi_editable_branches(self, offices):

@@ -38,6 +38,8 @@ def subscribe(records, partner):
     # sudo: as message_subscribe() and mail.followers' own create(); the
     # access to the records is checked above
     partner = partner.sudo().filtered("active")
+    if not partner:
+        return
     Followers = env["mail.followers"].sudo()
     # Followers already there are left as they are. Searched here: mail's
     # own lookup writes the pending values of every partner first (an
